@@ -1,0 +1,328 @@
+"""Compiling symbolic computations: `K.function`, `K.gradients`.
+
+A `Function` prunes the Keras graph between its inputs and its outputs and
+updates into one compiled TensorFlow function when it is created. The
+inputs are placeholders with possibly unknown dimensions, so the same
+compiled function serves every batch size: calling it never traces again.
+"""
+import numpy as np
+import tensorflow as tf
+
+from . import graph as graph_lib
+from .graph import is_symbolic
+from .variables import KerasUpdate
+
+# Keyword arguments of a TF1 Session.run that legacy code passes through
+# K.function; keras22 accepts and ignores them.
+_IGNORED_SESSION_KWARGS = ('options', 'run_metadata')
+
+
+class Function(object):
+    """A compiled function of the Keras graph.
+
+    # Arguments
+        inputs: List of placeholder (or other symbolic) tensors to feed.
+        outputs: List of tensors to compute.
+        updates: List of update operations (`K.update(...)`, or tuples
+            `(variable, new_value)`) run after the outputs are computed.
+        name: A name to help users identify what this function does.
+        session_kwargs: `fetches` (extra operations or tensors to run) and
+            `feed_dict` (fixed values for other placeholders) as in Keras
+            2.2; `options` and `run_metadata` are accepted and ignored.
+
+    # Raises
+        TypeError: if `inputs`, `outputs` or `updates` is not a list/tuple.
+        ValueError: if an input is not a symbolic tensor, or for an
+            unknown keyword argument.
+    """
+
+    def __init__(self, inputs, outputs, updates=None, name=None,
+                 **session_kwargs):
+        updates = updates or []
+        for arg, value in (('inputs', inputs), ('outputs', outputs),
+                           ('updates', updates)):
+            if not isinstance(value, (list, tuple)):
+                raise TypeError('K.function: `%s` should be a list or tuple, '
+                                'got %s.' % (arg, type(value).__name__))
+        self.inputs = list(inputs)
+        self.outputs = list(outputs)
+        self.updates = list(updates)
+        self.name = name
+        self.fetches = list(session_kwargs.pop('fetches', None) or [])
+        self.feed_dict = dict(session_kwargs.pop('feed_dict', None) or {})
+        for key in list(session_kwargs):
+            if key in _IGNORED_SESSION_KWARGS:
+                session_kwargs.pop(key)
+        if session_kwargs:
+            raise ValueError('Invalid argument "%s" passed to K.function '
+                             'with TensorFlow backend.'
+                             % sorted(session_kwargs)[0])
+        for i, x in enumerate(self.inputs):
+            if not is_symbolic(x):
+                raise ValueError(
+                    'K.function%s: input #%d must be a symbolic tensor '
+                    '(K.placeholder, Input or a layer output), got %r.'
+                    % (self._label(), i, x))
+        # How many times this function has been compiled; stays at 1.
+        self.trace_count = 0
+        self._compile()
+
+    def _label(self):
+        return ' %r' % self.name if self.name else ''
+
+    def _compile(self):
+        kg = graph_lib._keras_graph()
+        graph = kg.graph
+        for x in self.inputs + [o for o in self.outputs if is_symbolic(o)]:
+            tensor_graph = graph_lib._tensor_graph(x)
+            if tensor_graph is not graph:
+                raise ValueError(
+                    'K.function%s: tensor %s belongs to a graph that '
+                    'K.clear_session() has discarded; rebuild it after '
+                    'clearing the session.' % (self._label(), x))
+        with graph.as_default():
+            out_tensors, self._output_kinds = [], []
+            for out in self.outputs:
+                kind, tensor = self._as_output(out)
+                self._output_kinds.append(kind)
+                if tensor is not None:
+                    out_tensors.append(tensor)
+            ops = self._update_ops(out_tensors)
+        feeds = list(self.inputs) + list(self.feed_dict)
+        flat_feeds = tf.nest.flatten(feeds, expand_composites=True)
+        fetches = out_tensors + ops
+        try:
+            pruned = kg.wrapped.prune(feeds=flat_feeds, fetches=fetches)
+        except (ValueError, TypeError, KeyError) as e:
+            raise ValueError('K.function%s: cannot compute the outputs from '
+                             'the given inputs: %s' % (self._label(), e))
+        self.trace_count += 1
+        self._pruned = pruned
+        self._atomic = pruned._inference_function
+        self._captures = list(pruned.captured_inputs)
+        self._n_outputs = len(out_tensors)
+        self._converters = [_input_converter(x, i, self._label())
+                            for i, x in enumerate(self.inputs)]
+        self._fixed_feeds = []
+        for ph, value in self.feed_dict.items():
+            self._fixed_feeds.extend(
+                _input_converter(ph, -1, self._label())(value))
+
+    def _as_output(self, out):
+        """How an output is fetched: ('tensor', t), ('dense', t) for a
+        sparse tensor densified, or ('none', None) for an operation."""
+        if isinstance(out, (tf.Operation, KerasUpdate)):
+            self.fetches.append(out)
+            return 'none', None
+        if isinstance(out, tf.SparseTensor):
+            return 'tensor', tf.sparse.to_dense(out)
+        if is_symbolic(out):
+            return 'tensor', out
+        if isinstance(out, tf.Variable):
+            return 'tensor', tf.identity(out)
+        return 'tensor', tf.identity(tf.convert_to_tensor(out))
+
+    def _update_ops(self, out_tensors):
+        """Operations to run, ordered after the outputs as in Keras 2.2."""
+        ops = []
+        with tf.control_dependencies(out_tensors):
+            for update in self.updates:
+                if isinstance(update, tuple):
+                    update = KerasUpdate(update[0], 'assign', update[1])
+                if isinstance(update, KerasUpdate):
+                    ops.append(update.build())
+                else:
+                    ops.append(_as_operation(update))
+        ops.extend(_as_operation(f) for f in self.fetches)
+        if len(ops) > 1:
+            return [tf.group(*ops)]
+        return ops
+
+    def __call__(self, inputs):
+        if not isinstance(inputs, (list, tuple)):
+            raise TypeError('K.function%s: `inputs` should be a list or '
+                            'tuple, got %s.' % (self._label(),
+                                                type(inputs).__name__))
+        if len(inputs) != len(self._converters):
+            raise ValueError('K.function%s expects %d input(s), got %d.'
+                             % (self._label(), len(self._converters),
+                                len(inputs)))
+        args = []
+        for convert, value in zip(self._converters, inputs):
+            args.extend(convert(value))
+        args.extend(self._fixed_feeds)
+        args.extend(self._captures)
+        try:
+            results = self._atomic.call_flat(*args)
+        except tf.errors.InvalidArgumentError as e:
+            raise ValueError('K.function%s: %s' % (self._label(), e.message))
+        outputs = []
+        i = 0
+        for kind in self._output_kinds:
+            if kind == 'none':
+                outputs.append(None)
+            else:
+                outputs.append(results[i].numpy())
+                i += 1
+        return outputs
+
+    def call_tensors(self, args):
+        """Runs the function on already converted flat tensors and returns
+        the output tensors (no NumPy conversion): the hot path of training
+        loops that keep data as tensors."""
+        return self._atomic.call_flat(*args, *self._fixed_feeds,
+                                      *self._captures)[:self._n_outputs]
+
+
+def _as_operation(x):
+    if isinstance(x, tf.Operation):
+        return x
+    if isinstance(x, KerasUpdate):
+        return x.build()
+    if isinstance(x, tf.Variable):
+        raise ValueError('K.function: a variable is not an update; give '
+                         'K.update(variable, new_value) or a tuple '
+                         '(variable, new_value).')
+    return x.op
+
+
+def _input_converter(placeholder, index, label):
+    """Builds the function that turns a fed value into flat tensors."""
+    name = getattr(placeholder, 'name', '?')
+    if isinstance(placeholder, tf.SparseTensor):
+        dtype = placeholder.dtype
+
+        def convert_sparse(value):
+            if hasattr(value, 'tocoo'):
+                coo = value.tocoo()
+                indices = np.stack([coo.row, coo.col], 1).astype('int64')
+                return [tf.constant(indices),
+                        tf.constant(coo.data, dtype=dtype),
+                        tf.constant(coo.shape, dtype='int64')]
+            if isinstance(value, tf.SparseTensor):
+                return [value.indices, tf.cast(value.values, dtype),
+                        value.dense_shape]
+            indices, values, shape = value
+            return [tf.constant(indices, 'int64'),
+                    tf.constant(values, dtype=dtype),
+                    tf.constant(shape, 'int64')]
+        return convert_sparse
+
+    dtype = placeholder.dtype
+    np_dtype = dtype.as_numpy_dtype
+    shape = placeholder.shape
+    rank = shape.rank
+    dims = shape.as_list() if rank is not None else None
+    where = ('input #%d (%r)' % (index, name) if index >= 0
+             else 'feed_dict entry %r' % name)
+
+    def check(value_shape):
+        if rank is None:
+            return
+        ok = len(value_shape) == rank and all(
+            d is None or d == v for d, v in zip(dims, value_shape))
+        if not ok:
+            raise ValueError('K.function%s: %s expects shape %s, got an '
+                             'array of shape %s.'
+                             % (label, where, _fmt_shape(dims),
+                                tuple(value_shape)))
+
+    def convert(value):
+        if isinstance(value, (tf.Tensor, tf.Variable)):
+            if value.dtype != dtype:
+                value = tf.cast(value, dtype)
+            check(tuple(value.shape.as_list()))
+            return [value]
+        try:
+            array = np.asarray(value, dtype=np_dtype)
+        except (TypeError, ValueError) as e:
+            raise ValueError('K.function%s: %s of dtype %s cannot take %r: %s'
+                             % (label, where, dtype.name, type(value), e))
+        check(array.shape)
+        return [tf.constant(array)]
+    return convert
+
+
+def _fmt_shape(dims):
+    return '(' + ', '.join('None' if d is None else str(d)
+                           for d in dims) + (',)' if len(dims) == 1 else ')')
+
+
+def function(inputs, outputs, updates=None, **kwargs):
+    """Instantiates a Keras function.
+
+    # Arguments
+        inputs: List of placeholder tensors.
+        outputs: List of output tensors.
+        updates: List of update ops.
+        **kwargs: Passed on to `Function` (`name`, `fetches`, `feed_dict`).
+
+    # Returns
+        Output values as Numpy arrays.
+
+    # Raises
+        ValueError: if invalid kwargs are passed in.
+
+    # Example
+    ```python
+        x = K.placeholder(shape=(None, 3))
+        f = K.function([x, K.learning_phase()], [K.dropout(x, 0.5)])
+        f([np.ones((2, 3)), 1])
+    ```
+    """
+    return Function(inputs, outputs, updates=updates, **kwargs)
+
+
+def gradients(loss, variables):
+    """Returns the gradients of `loss` w.r.t. `variables`.
+
+    As in Keras 2.2, a non-scalar `loss` is summed first (so
+    `K.gradients(model.output[:, k], model.input)` gives per-sample
+    gradients of output `k`).
+
+    # Arguments
+        loss: Scalar tensor to minimize, symbolic.
+        variables: List of variables or symbolic tensors (or a single one).
+
+    # Returns
+        A list of symbolic gradient tensors, `None` where `loss` does not
+        depend on the variable.
+
+    # Raises
+        ValueError: if `loss` is not a symbolic tensor of the Keras graph.
+    """
+    if not is_symbolic(loss):
+        raise ValueError('K.gradients: `loss` must be a symbolic tensor (a '
+                         'layer output or K ops on placeholders), got %s. '
+                         'For eager tensors use tf.GradientTape.'
+                         % type(loss).__name__)
+    if not isinstance(variables, (list, tuple)):
+        variables = [variables]
+    for i, v in enumerate(variables):
+        if not (isinstance(v, tf.Variable) or is_symbolic(v)):
+            raise ValueError('K.gradients: `variables[%d]` must be a variable '
+                             'or a symbolic tensor, got %s.'
+                             % (i, type(v).__name__))
+    with loss.graph.as_default():
+        return tf.gradients(loss, list(variables))
+
+
+def stop_gradient(variables):
+    """Returns `variables` but with zero gradient w.r.t. every other variable.
+
+    # Arguments
+        variables: tensor or list of tensors to consider constant with
+            respect to any other variable.
+
+    # Returns
+        A single tensor or a list of tensors (depending on the passed
+        argument) that has constant gradient with respect to any other
+        variable.
+    """
+    if isinstance(variables, (list, tuple)):
+        return [stop_gradient(v) for v in variables]
+    graph = graph_lib._graph_of([variables])
+    if graph is None:
+        return tf.stop_gradient(variables)
+    with graph.as_default():
+        return tf.stop_gradient(variables)

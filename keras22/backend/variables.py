@@ -1,0 +1,525 @@
+"""Variables, constants, their values, and update operations."""
+import numpy as np
+import tensorflow as tf
+from tensorflow.python.ops import resource_variable_ops
+
+from .common import floatx
+from .graph import is_symbolic, symbolic, _check_shape
+
+
+class KerasVariable(resource_variable_ops.ResourceVariable):
+    """A TensorFlow resource variable with Keras 2.2's Python semantics.
+
+    As in TensorFlow 1, it is hashable and `==` compares identity, so legacy
+    code can key dicts by weights and test `w in layer.weights`. Arithmetic
+    and comparisons other than `==`/`!=` work as on any variable.
+    """
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    def __hash__(self):
+        return id(self)
+
+
+def _as_tf_dtype(dtype, fn_name='variable'):
+    try:
+        return tf.as_dtype(dtype)
+    except TypeError:
+        raise TypeError('%s: unknown dtype %r.' % (fn_name, dtype))
+
+
+def variable(value, dtype=None, name=None, constraint=None):
+    """Instantiates a variable and returns it.
+
+    The variable is an eager `tf.Variable`: its value can be read and set at
+    once (`get_value`, `set_value`), and symbolic computations use it by
+    reference.
+
+    # Arguments
+        value: Numpy array (or anything convertible), initial value of the
+            tensor. A scipy sparse matrix gives a `tf.SparseTensor`
+            constant, as in Keras 2.2.
+        dtype: Tensor type (default: `floatx()`).
+        name: Optional name string for the tensor.
+        constraint: Optional projection function to be applied to the
+            variable after an optimizer update.
+
+    # Returns
+        A variable instance (with Keras metadata included).
+
+    # Example
+    ```python
+        >>> from keras22 import backend as K
+        >>> val = np.array([[1, 2], [3, 4]])
+        >>> kvar = K.variable(value=val, dtype='float64', name='example_var')
+        >>> K.dtype(kvar)
+        'float64'
+        >>> K.eval(kvar)
+        array([[ 1.,  2.],
+               [ 3.,  4.]])
+    ```
+    """
+    if dtype is None:
+        dtype = floatx()
+    tf_dtype = _as_tf_dtype(dtype)
+    if hasattr(value, 'tocoo'):
+        coo = value.tocoo()
+        indices = np.stack([coo.row, coo.col], axis=1).astype('int64')
+        sparse = tf.SparseTensor(indices=indices,
+                                 values=coo.data.astype(tf_dtype.as_numpy_dtype),
+                                 dense_shape=coo.shape)
+        sparse._keras_shape = tuple(coo.shape)
+        sparse._uses_learning_phase = False
+        return sparse
+    if is_symbolic(value):
+        value = eval(value)
+    if constraint is not None and not callable(constraint):
+        raise ValueError('variable: `constraint` must be callable, got %r.'
+                         % (constraint,))
+    with tf.init_scope():
+        if isinstance(value, (tf.Tensor, tf.Variable)):
+            value = tf.cast(value, tf_dtype)
+        v = KerasVariable(value, dtype=tf_dtype, name=name,
+                          constraint=constraint)
+    v._keras_shape = tuple(v.shape.as_list())
+    v._uses_learning_phase = False
+    return v
+
+
+def constant(value, dtype=None, shape=None, name=None):
+    """Creates a constant tensor.
+
+    # Arguments
+        value: A constant value (or list)
+        dtype: The type of the elements of the resulting tensor
+            (default: `floatx()`).
+        shape: Optional dimensions of resulting tensor.
+        name: Optional name for the tensor.
+
+    # Returns
+        A constant tensor.
+    """
+    if dtype is None:
+        dtype = floatx()
+    return tf.constant(value, dtype=dtype, shape=shape, name=name)
+
+
+def _filled_variable(fn_name, fill, shape, dtype, name):
+    if dtype is None:
+        dtype = floatx()
+    shape = _check_shape(fn_name, 'shape', shape)
+    tf_dtype = _as_tf_dtype(dtype, fn_name)
+    return variable(fill(shape, dtype=tf_dtype.as_numpy_dtype), tf_dtype,
+                    name)
+
+
+def zeros(shape, dtype=None, name=None):
+    """Instantiates an all-zeros variable and returns it.
+
+    # Arguments
+        shape: Tuple of integers, shape of returned Keras variable
+        dtype: String, data type of returned Keras variable
+        name: String, name of returned Keras variable
+
+    # Returns
+        A variable (including Keras metadata), filled with `0.0`.
+
+    # Example
+    ```python
+        >>> kvar = K.zeros((3, 4))
+        >>> K.eval(kvar)
+        array([[ 0.,  0.,  0.,  0.],
+               [ 0.,  0.,  0.,  0.],
+               [ 0.,  0.,  0.,  0.]], dtype=float32)
+    ```
+    """
+    return _filled_variable('zeros', np.zeros, shape, dtype, name)
+
+
+def ones(shape, dtype=None, name=None):
+    """Instantiates an all-ones variable and returns it.
+
+    # Arguments
+        shape: Tuple of integers, shape of returned Keras variable.
+        dtype: String, data type of returned Keras variable.
+        name: String, name of returned Keras variable.
+
+    # Returns
+        A Keras variable, filled with `1.0`.
+    """
+    return _filled_variable('ones', np.ones, shape, dtype, name)
+
+
+def eye(size, dtype=None, name=None):
+    """Instantiate an identity matrix and returns it.
+
+    # Arguments
+        size: Integer, number of rows/columns, or a tuple `(rows, columns)`.
+        dtype: String, data type of returned Keras variable.
+        name: String, name of returned Keras variable.
+
+    # Returns
+        A Keras variable, an identity matrix.
+    """
+    if dtype is None:
+        dtype = floatx()
+    if isinstance(size, (list, tuple)):
+        n, m = size
+    else:
+        n, m = size, size
+    tf_dtype = _as_tf_dtype(dtype, 'eye')
+    return variable(np.eye(n, m, dtype=tf_dtype.as_numpy_dtype), tf_dtype,
+                    name)
+
+
+@symbolic
+def zeros_like(x, dtype=None, name=None):
+    """Instantiates an all-zeros tensor of the same shape as another tensor.
+
+    # Arguments
+        x: Keras variable or Keras tensor.
+        dtype: String, dtype of returned tensor (default: the dtype of `x`).
+        name: String, name for the tensor to create.
+
+    # Returns
+        A tensor of zeros with the shape of `x`.
+    """
+    return tf.zeros_like(x, dtype=dtype, name=name)
+
+
+@symbolic
+def ones_like(x, dtype=None, name=None):
+    """Instantiates an all-ones tensor of the same shape as another tensor.
+
+    # Arguments
+        x: Keras variable or tensor.
+        dtype: String, dtype of returned tensor (default: the dtype of `x`).
+        name: String, name for the tensor to create.
+
+    # Returns
+        A tensor of ones with the shape of `x`.
+    """
+    return tf.ones_like(x, dtype=dtype, name=name)
+
+
+def _random_seed(seed):
+    if seed is None:
+        return np.random.randint(10e6)
+    return seed
+
+
+def random_uniform_variable(shape, low, high, dtype=None,
+                            name=None, seed=None):
+    """Instantiates a variable with values drawn from a uniform distribution.
+
+    # Arguments
+        shape: Tuple of integers, shape of returned Keras variable.
+        low: Float, lower boundary of the output interval.
+        high: Float, upper boundary of the output interval.
+        dtype: String, dtype of returned Keras variable.
+        name: String, name of returned Keras variable.
+        seed: Integer, random seed.
+
+    # Returns
+        A Keras variable, filled with drawn samples.
+    """
+    if dtype is None:
+        dtype = floatx()
+    shape = _check_shape('random_uniform_variable', 'shape', shape)
+    rng = np.random.RandomState(_random_seed(seed))
+    value = rng.uniform(low, high, size=shape)
+    return variable(value, dtype=dtype, name=name)
+
+
+def random_normal_variable(shape, mean, scale, dtype=None,
+                           name=None, seed=None):
+    """Instantiates a variable with values drawn from a normal distribution.
+
+    # Arguments
+        shape: Tuple of integers, shape of returned Keras variable.
+        mean: Float, mean of the normal distribution.
+        scale: Float, standard deviation of the normal distribution.
+        dtype: String, dtype of returned Keras variable.
+        name: String, name of returned Keras variable.
+        seed: Integer, random seed.
+
+    # Returns
+        A Keras variable, filled with drawn samples.
+    """
+    if dtype is None:
+        dtype = floatx()
+    shape = _check_shape('random_normal_variable', 'shape', shape)
+    rng = np.random.RandomState(_random_seed(seed))
+    value = rng.normal(mean, scale, size=shape)
+    return variable(value, dtype=dtype, name=name)
+
+
+def count_params(x):
+    """Returns the static number of elements in a Keras variable or tensor.
+
+    # Arguments
+        x: Keras variable or tensor.
+
+    # Returns
+        Integer, the number of elements in `x`, i.e., the product of the
+        array's static dimensions.
+
+    # Raises
+        ValueError: if a dimension of `x` is not known.
+    """
+    shape = x.shape.as_list()
+    if any(d is None for d in shape):
+        raise ValueError('count_params: the shape of %s is not fully '
+                         'defined (%s).' % (getattr(x, 'name', x), shape))
+    return int(np.prod(shape))
+
+
+def get_variable_shape(x):
+    """Returns the shape of a variable, as a tuple of integers.
+
+    # Arguments
+        x: A variable.
+
+    # Returns
+        A tuple of integers.
+    """
+    return tuple(x.shape.as_list())
+
+
+# --------------------------------------------------------------------------
+# Values.
+
+def eval(x):
+    """Evaluates the value of a variable or tensor.
+
+    Variables and eager tensors are read at once; a symbolic tensor is
+    computed by a compiled function with no inputs, so it must not depend
+    on a placeholder.
+
+    # Arguments
+        x: A variable or tensor.
+
+    # Returns
+        A Numpy array.
+
+    # Raises
+        ValueError: if `x` is symbolic and depends on a placeholder.
+
+    # Example
+    ```python
+        >>> kvar = K.variable(np.array([[1, 2], [3, 4]]), dtype='float32')
+        >>> K.eval(kvar)
+        array([[ 1.,  2.],
+               [ 3.,  4.]], dtype=float32)
+    ```
+    """
+    if isinstance(x, tf.SparseTensor) and not is_symbolic(x):
+        return tf.sparse.to_dense(x).numpy()
+    if is_symbolic(x):
+        from .function import function
+        return function([], [x], name='eval')([])[0]
+    if isinstance(x, (tf.Tensor, tf.Variable)):
+        return x.numpy()
+    if isinstance(x, np.ndarray):
+        return x
+    return np.asarray(x)
+
+
+def get_value(x):
+    """Returns the value of a variable.
+
+    # Arguments
+        x: input variable.
+
+    # Returns
+        A Numpy array.
+    """
+    return eval(x)
+
+
+def batch_get_value(ops):
+    """Returns the value of more than one tensor variable.
+
+    # Arguments
+        ops: list of ops to run.
+
+    # Returns
+        A list of Numpy arrays.
+    """
+    if not ops:
+        return []
+    return [get_value(x) for x in ops]
+
+
+def _check_variable(fn_name, x):
+    if not isinstance(x, tf.Variable):
+        raise TypeError('%s: expected a variable (made by K.variable or a '
+                        'layer), got %s.' % (fn_name, type(x).__name__))
+
+
+def set_value(x, value):
+    """Sets the value of a variable, from a Numpy array.
+
+    # Arguments
+        x: Variable to set to a new value.
+        value: Value to set the tensor to, as a Numpy array
+            (of the same shape).
+
+    # Raises
+        ValueError: if the shape of `value` differs from the variable's.
+    """
+    _check_variable('set_value', x)
+    value = np.asarray(value, dtype=x.dtype.as_numpy_dtype)
+    if not x.shape.is_compatible_with(value.shape):
+        raise ValueError('set_value: variable %s has shape %s, but the value '
+                         'has shape %s.' % (x.name, tuple(x.shape.as_list()),
+                                            value.shape))
+    x.assign(value)
+
+
+def batch_set_value(tuples):
+    """Sets the values of many tensor variables at once.
+
+    # Arguments
+        tuples: a list of tuples `(tensor, value)`.
+            `value` should be a Numpy array.
+    """
+    for x, value in tuples:
+        set_value(x, value)
+
+
+# --------------------------------------------------------------------------
+# Updates. As in Keras 2.2, an update changes a variable only when a
+# K.function that lists it in its `updates` runs, after that function's
+# outputs are computed. To make that order certain (TensorFlow does not order
+# a variable read against an assignment made elsewhere in the graph), the
+# assignment itself is built by each function, under a control dependency on
+# its outputs.
+
+class KerasUpdate(object):
+    """A pending update of a variable; see `K.update`.
+
+    # Arguments
+        variable: the variable to change.
+        kind: `'assign'`, `'add'`, `'sub'` or `'moving_average'`.
+        value: the new value, the increment or decrement, or (for
+            `'moving_average'`) a pair `(value, momentum)`.
+    """
+
+    __slots__ = ('variable', 'kind', 'value')
+
+    def __init__(self, variable, kind, value):
+        self.variable = variable
+        self.kind = kind
+        self.value = value
+
+    def build(self):
+        """Adds the assignment to the current graph; returns the operation."""
+        x = self.variable
+        if self.kind == 'assign':
+            return x.assign(_cast_to(self.value, x), read_value=False)
+        if self.kind == 'add':
+            return x.assign_add(_cast_to(self.value, x), read_value=False)
+        if self.kind == 'sub':
+            return x.assign_sub(_cast_to(self.value, x), read_value=False)
+        value, momentum = self.value
+        decay = tf.cast(1. - momentum, x.dtype)
+        delta = (x.read_value() - _cast_to(value, x)) * decay
+        return x.assign_sub(delta, read_value=False)
+
+    def __repr__(self):
+        return '<KerasUpdate %s of %s>' % (self.kind, self.variable.name)
+
+
+def _cast_to(value, variable):
+    value = tf.convert_to_tensor(value)
+    if value.dtype != variable.dtype:
+        value = tf.cast(value, variable.dtype)
+    return value
+
+
+def _pending(fn_name, x, kind, value):
+    _check_variable(fn_name, x)
+    return KerasUpdate(x, kind, value)
+
+
+def update(x, new_x):
+    """Update the value of `x` to `new_x`.
+
+    # Arguments
+        x: A `Variable`.
+        new_x: A tensor of same shape as `x`.
+
+    # Returns
+        The update, to give to `K.function(..., updates=[...])` or
+        `Layer.add_update`: it runs when that function runs, after the
+        function's outputs are computed.
+    """
+    return _pending('update', x, 'assign', new_x)
+
+
+def update_add(x, increment):
+    """Update the value of `x` by adding `increment`.
+
+    # Arguments
+        x: A `Variable`.
+        increment: A tensor of same shape as `x`.
+
+    # Returns
+        The update (see `update`).
+    """
+    return _pending('update_add', x, 'add', increment)
+
+
+def update_sub(x, decrement):
+    """Update the value of `x` by subtracting `decrement`.
+
+    # Arguments
+        x: A `Variable`.
+        decrement: A tensor of same shape as `x`.
+
+    # Returns
+        The update (see `update`).
+    """
+    return _pending('update_sub', x, 'sub', decrement)
+
+
+def moving_average_update(x, value, momentum):
+    """Compute the moving average of a variable.
+
+    The new value is `x * momentum + value * (1 - momentum)`. Keras 2.2.4
+    used TensorFlow's zero-debiased average here, which ignores the
+    variable's initial value and creates hidden variables; keras22 keeps the
+    plain average (as tf.keras does), so a moving variance initialised to
+    one stays meaningful from the first step.
+
+    # Arguments
+        x: A Variable.
+        value: A tensor with the same shape as `x`.
+        momentum: The moving average momentum.
+
+    # Returns
+        The update (see `update`).
+    """
+    return _pending('moving_average_update', x, 'moving_average',
+                    (value, momentum))
+
+
+def manual_variable_initialization(value):
+    """Sets the manual variable initialization flag.
+
+    Kept for legacy code: keras22's variables are eager and initialised when
+    they are created, so the flag changes nothing.
+
+    # Arguments
+        value: Python boolean.
+    """
+    global _MANUAL_VAR_INIT
+    _MANUAL_VAR_INIT = bool(value)
+
+
+_MANUAL_VAR_INIT = False

@@ -1,0 +1,15 @@
+"""Utilities: serialization, progress bars, data loading, model helpers.
+
+Each submodule adds its names here as it lands, as Keras 2.2 exported them.
+"""
+from . import generic_utils  # noqa: F401
+from . import np_utils  # noqa: F401
+
+from .generic_utils import CustomObjectScope  # noqa: F401
+from .generic_utils import custom_object_scope  # noqa: F401
+from .generic_utils import get_custom_objects  # noqa: F401
+from .generic_utils import serialize_keras_object  # noqa: F401
+from .generic_utils import deserialize_keras_object  # noqa: F401
+from .generic_utils import Progbar  # noqa: F401
+from .np_utils import to_categorical  # noqa: F401
+from .np_utils import normalize  # noqa: F401

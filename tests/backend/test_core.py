@@ -1,0 +1,144 @@
+"""The symbolic core: placeholders, K.function, updates, learning phase."""
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from keras22 import backend as K
+
+
+def test_placeholder_static_shape_and_operators():
+    x = K.placeholder(shape=(None, 3))
+    assert K.int_shape(x) == (None, 3) if hasattr(K, 'int_shape') else True
+    assert K.is_placeholder(x)
+    results = [x + 1, 1 - x, x * x, x / 2, x ** 2, x[:, 1], x @ tf.ones((3, 2)),
+               x < 0, x >= 0, -x, abs(x)]
+    shapes = [tuple(r.shape.as_list()) for r in results]
+    assert shapes == [(None, 3)] * 4 + [(None, 3), (None,), (None, 2),
+                                         (None, 3), (None, 3), (None, 3),
+                                         (None, 3)]
+    f = K.function([x], results[:4])
+    value = np.arange(6, dtype='float32').reshape(2, 3)
+    out = f([value])
+    np.testing.assert_allclose(out[0], value + 1)
+    np.testing.assert_allclose(out[1], 1 - value)
+    np.testing.assert_allclose(out[2], value * value)
+    np.testing.assert_allclose(out[3], value / 2)
+
+
+def test_tf1_identity_semantics_for_keras_tensors():
+    x = K.placeholder(shape=(2,))
+    y = K.placeholder(shape=(2,))
+    assert x == x and x != y
+    assert {x: 1, y: 2}[y] == 2
+    w = K.variable(np.zeros(2))
+    assert {w: 3}[w] == 3 and w in [K.variable(1.), w]
+
+
+def test_function_updates_run_only_when_included():
+    w = K.variable(np.ones((3, 2)), name='w')
+    x = K.placeholder(shape=(None, 3))
+    step = K.update_sub(w, 0.5 * K.variable(np.ones((3, 2))))
+    np.testing.assert_allclose(K.get_value(w), np.ones((3, 2)))
+    f = K.function([x], [x @ w], updates=[step])
+    first = f([np.ones((1, 3), 'float32')])[0]
+    np.testing.assert_allclose(first, [[3., 3.]])  # outputs before updates
+    np.testing.assert_allclose(K.get_value(w), np.full((3, 2), 0.5))
+
+
+def test_hand_written_training_loop_lowers_loss():
+    x = K.placeholder(shape=(None, 2))
+    y = K.placeholder(shape=(None, 1))
+    w = K.variable(np.zeros((2, 1)))
+    b = K.variable(np.zeros((1,)))
+    loss = tf.reduce_mean(tf.square(x @ w + b - y))
+    lr = 0.1
+    updates = [K.update_sub(p, lr * g)
+               for p, g in zip([w, b], K.gradients(loss, [w, b]))]
+    train = K.function([x, y], [loss], updates=updates)
+    rng = np.random.RandomState(0)
+    xs = rng.rand(64, 2).astype('float32')
+    ys = xs @ np.array([[2.], [-1.]], 'float32') + 0.5
+    losses = [float(train([xs, ys])[0]) for _ in range(50)]
+    assert losses[-1] < losses[0] * 0.2
+    assert train.trace_count == 1
+
+
+def test_function_does_not_retrace():
+    x = K.placeholder(shape=(None, 4))
+    f = K.function([x], [x * 2])
+    for batch in (1, 1, 5, 5, 7):
+        f([np.ones((batch, 4))])
+    assert f.trace_count == 1
+
+
+def test_learning_phase_fed_and_set():
+    x = K.placeholder(shape=(None, 3))
+    out = K.in_train_phase(lambda: x * 0., x)
+    f = K.function([x, K.learning_phase()], [out])
+    value = np.ones((2, 3), 'float32')
+    np.testing.assert_allclose(f([value, 0])[0], value)
+    np.testing.assert_allclose(f([value, 1])[0], 0 * value)
+    K.set_learning_phase(1)
+    assert K.learning_phase() == 1
+    assert K.in_train_phase(1, 2) == 1
+    with pytest.raises(ValueError):
+        K.set_learning_phase(2)
+
+
+def test_function_bad_input_errors():
+    x = K.placeholder(shape=(None, 3))
+    f = K.function([x], [x + 1], name='adder')
+    with pytest.raises(ValueError, match=r"adder.*expects shape \(None, 3\)"):
+        f([np.ones((2, 4))])
+    with pytest.raises(ValueError, match='expects 1 input'):
+        f([np.ones((2, 3)), np.ones((2, 3))])
+    with pytest.raises(TypeError):
+        K.function(x, [x])
+    with pytest.raises(ValueError, match='Invalid argument'):
+        K.function([x], [x], bogus=1)
+
+
+def test_eval_get_set_value():
+    v = K.variable(np.array([[1, 2], [3, 4]]), dtype='float64', name='v')
+    assert v.dtype == tf.float64
+    np.testing.assert_allclose(K.eval(v), [[1, 2], [3, 4]])
+    K.set_value(v, np.zeros((2, 2)))
+    np.testing.assert_allclose(K.get_value(v), 0)
+    K.batch_set_value([(v, np.ones((2, 2)))])
+    np.testing.assert_allclose(K.batch_get_value([v])[0], 1)
+    with pytest.raises(ValueError, match=r'shape \(2, 2\)'):
+        K.set_value(v, np.zeros(3))
+    np.testing.assert_allclose(K.eval(v * 2), 2 * np.ones((2, 2)))
+
+
+def test_session_shim_runs_with_feed_dict():
+    x = K.placeholder(shape=(None, 2))
+    w = K.variable(np.eye(2))
+    sess = K.get_session()
+    out = sess.run([x @ w, w], feed_dict={x: np.ones((1, 2))})
+    np.testing.assert_allclose(out[0], [[1., 1.]])
+    np.testing.assert_allclose(out[1], np.eye(2))
+    config = tf.compat.v1.ConfigProto()
+    config.gpu_options.allow_growth = True
+    K.set_session(tf.compat.v1.Session(config=config))
+    assert K.get_session().config.gpu_options.allow_growth
+
+
+def test_clear_session_resets_uids_and_phase():
+    assert K.get_uid('dense') == 1
+    assert K.get_uid('dense') == 2
+    K.set_learning_phase(0)
+    K.clear_session()
+    assert K.get_uid('dense') == 1
+    assert K.is_tensor(K.learning_phase())
+
+
+def test_config_defaults():
+    assert K.backend() == 'tensorflow'
+    assert K.floatx() == 'float32'
+    assert K.epsilon() == 1e-7
+    assert K.image_data_format() == 'channels_last'
+    with pytest.raises(ValueError):
+        K.set_floatx('int8')
+    with pytest.raises(ValueError):
+        K.normalize_data_format('channels_middle')
