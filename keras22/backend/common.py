@@ -32,14 +32,15 @@ def keras_home():
 
 
 def epsilon():
-    """Returns the fuzz factor used in numeric expressions.
+    """The small constant added to denominators and used to clip
+    probabilities, so that divisions and logarithms stay finite.
 
     # Returns
-        A float.
+        A float (`1e-7` unless configured otherwise).
 
     # Example
     ```python
-        >>> keras22.backend.epsilon()
+        >>> K.epsilon()
         1e-07
     ```
     """
@@ -47,10 +48,10 @@ def epsilon():
 
 
 def set_epsilon(e):
-    """Sets the fuzz factor used in numeric expressions.
+    """Changes the value returned by `epsilon()`.
 
     # Arguments
-        e: float. New value of epsilon.
+        e: the new constant (a number).
 
     # Raises
         ValueError: if `e` is not a number.
@@ -63,20 +64,19 @@ def set_epsilon(e):
 
 
 def floatx():
-    """Returns the default float type, as a string.
+    """The name of the float type new variables and placeholders get.
 
     # Returns
-        String, the current default float type: `'float16'`, `'float32'`
-        or `'float64'`.
+        `'float16'`, `'float32'` (the default) or `'float64'`.
     """
     return _FLOATX
 
 
 def set_floatx(floatx):
-    """Sets the default float type.
+    """Changes the float type used by default.
 
     # Arguments
-        floatx: String, `'float16'`, `'float32'`, or `'float64'`.
+        floatx: `'float16'`, `'float32'` or `'float64'`.
 
     # Raises
         ValueError: for any other value.
@@ -89,31 +89,32 @@ def set_floatx(floatx):
 
 
 def cast_to_floatx(x):
-    """Casts a Numpy array to the default Keras float type.
+    """Converts an array to the default float type.
 
     # Arguments
-        x: Numpy array (or anything `np.asarray` accepts).
+        x: a NumPy array, or anything `np.asarray` accepts.
 
     # Returns
-        The same array, cast to `floatx()`.
+        A NumPy array of dtype `floatx()`.
     """
     return np.asarray(x, dtype=_FLOATX)
 
 
 def image_data_format():
-    """Returns the default image data format convention.
+    """Where image layers and ops expect the channels axis by default.
 
     # Returns
-        A string, either `'channels_first'` or `'channels_last'`.
+        `'channels_last'` (the default: `(rows, cols, channels)`) or
+        `'channels_first'` (`(channels, rows, cols)`).
     """
     return _IMAGE_DATA_FORMAT
 
 
 def set_image_data_format(data_format):
-    """Sets the value of the data format convention.
+    """Changes the default channels position for image layers and ops.
 
     # Arguments
-        data_format: string. `'channels_first'` or `'channels_last'`.
+        data_format: `'channels_first'` or `'channels_last'`.
 
     # Raises
         ValueError: for any other value.
@@ -175,7 +176,7 @@ def set_image_dim_ordering(dim_ordering):
 
 
 def backend():
-    """Returns the name of the current backend: always `'tensorflow'`.
+    """The name of the backend keras22 runs on.
 
     # Returns
         The string `'tensorflow'`.

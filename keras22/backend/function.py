@@ -249,19 +249,25 @@ def _fmt_shape(dims):
 
 
 def function(inputs, outputs, updates=None, **kwargs):
-    """Instantiates a Keras function.
+    """Compiles a function from symbolic inputs to outputs.
 
     # Arguments
-        inputs: List of placeholder tensors.
-        outputs: List of output tensors.
-        updates: List of update ops.
-        **kwargs: Passed on to `Function` (`name`, `fetches`, `feed_dict`).
+        inputs: a list of placeholders (or other symbolic tensors) to feed;
+            `K.learning_phase()` may be one of them.
+        outputs: a list of tensors to compute.
+        updates: a list of updates (`K.update*` results or
+            `(variable, new_value)` pairs), applied after the outputs are
+            computed.
+        **kwargs: `name`; `fetches` and `feed_dict` as in Keras 2.2;
+            `options` and `run_metadata` are accepted and ignored.
 
     # Returns
-        Output values as Numpy arrays.
+        A `Function`: call it with a list of values, one per input, to get a
+        list of NumPy arrays, one per output.
 
     # Raises
-        ValueError: if invalid kwargs are passed in.
+        ValueError: for an unknown keyword argument or an input that is not
+            symbolic.
 
     # Example
     ```python
@@ -308,16 +314,14 @@ def gradients(loss, variables):
 
 
 def stop_gradient(variables):
-    """Returns `variables` but with zero gradient w.r.t. every other variable.
+    """Makes gradients ignore the given tensors' dependencies.
 
     # Arguments
-        variables: tensor or list of tensors to consider constant with
-            respect to any other variable.
+        variables: a tensor or a list of tensors.
 
     # Returns
-        A single tensor or a list of tensors (depending on the passed
-        argument) that has constant gradient with respect to any other
-        variable.
+        The same values (one tensor or a list), with zero gradient with
+        respect to anything they were computed from.
     """
     if isinstance(variables, (list, tuple)):
         return [stop_gradient(v) for v in variables]

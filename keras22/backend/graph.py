@@ -201,28 +201,21 @@ _install_tf1_tensor_identity()
 # Names.
 
 def get_uid(prefix=''):
-    """Returns a per-prefix integer, counting from 1, for unique layer names.
+    """A counter per prefix, used to give layers unique default names.
 
     # Arguments
-        prefix: string, the name being made unique.
+        prefix: the name to count (e.g. `'dense'`).
 
     # Returns
-        An integer: 1 on the first call with `prefix`, then 2, 3, ...
-
-    # Example
-    ```python
-        >>> keras22.backend.get_uid('dense')
-        1
-        >>> keras22.backend.get_uid('dense')
-        2
-    ```
+        1 on the first call for `prefix`, then 2, 3, ... until
+        `reset_uids` or `clear_session`.
     """
     _UIDS[prefix] += 1
     return _UIDS[prefix]
 
 
 def reset_uids():
-    """Resets the counters behind `get_uid`."""
+    """Restarts every `get_uid` counter."""
     _UIDS.clear()
 
 
@@ -230,17 +223,16 @@ def reset_uids():
 # The learning phase.
 
 def learning_phase():
-    """Returns the learning phase flag.
+    """The flag telling layers whether they run for training or for testing.
 
-    The learning phase is a boolean scalar telling layers whether they run
-    in training (1) or test (0) mode; Dropout and BatchNormalization read
-    it. Unless fixed by `set_learning_phase`, it is a symbolic placeholder
-    that defaults to test mode and that a `K.function` can be fed with 0
-    or 1.
+    Dropout, noise and BatchNormalization behave differently in the two
+    phases. Unless `set_learning_phase` fixed it, the flag is a symbolic
+    boolean scalar that defaults to test mode, and that a `K.function` listing
+    it among its inputs is fed with 0 or 1.
 
     # Returns
-        The symbolic learning phase (a scalar bool tensor), or the Python
-        integer 0 or 1 set with `set_learning_phase`.
+        The symbolic flag, or the integer 0 or 1 fixed by
+        `set_learning_phase`.
     """
     if _LEARNING_PHASE_VALUE is not None:
         return _LEARNING_PHASE_VALUE
@@ -260,13 +252,13 @@ def learning_phase_placeholder():
 
 
 def set_learning_phase(value):
-    """Fixes the learning phase to a value.
+    """Fixes the learning phase to test (0) or training (1) mode.
 
     # Arguments
-        value: 0 (test) or 1 (train).
+        value: 0 or 1.
 
     # Raises
-        ValueError: if `value` is neither `0` nor `1`.
+        ValueError: for any other value.
     """
     global _LEARNING_PHASE_VALUE
     if value not in (0, 1):
@@ -294,29 +286,28 @@ def is_learning_phase(x):
 # Placeholders and tensor predicates.
 
 def placeholder(shape=None, ndim=None, dtype=None, sparse=False, name=None):
-    """Instantiates a placeholder tensor and returns it.
+    """Creates a symbolic input tensor to be fed when a function runs.
 
     # Arguments
-        shape: Shape of the placeholder (tuple of integers, may include
-            `None` entries).
-        ndim: Number of axes of the tensor. At least one of {`shape`,
-            `ndim`} must be specified; if both are, `shape` is used.
-        dtype: Placeholder type (default: `floatx()`).
-        sparse: Boolean, whether the placeholder should have a sparse type.
-        name: Optional name string for the placeholder.
+        shape: the shape, a tuple whose entries may be `None` (unknown).
+        ndim: the number of axes, all unknown; used when `shape` is not
+            given.
+        dtype: the element type (default: `floatx()`).
+        sparse: whether to create a sparse placeholder.
+        name: an optional name.
 
     # Returns
         A symbolic tensor of the Keras graph.
 
     # Raises
-        ValueError: when neither `shape` nor `ndim` is a valid shape.
+        ValueError: when `shape` holds anything but non-negative integers
+            and `None`, or `ndim` is negative.
 
     # Example
     ```python
-        >>> from keras22 import backend as K
-        >>> input_ph = K.placeholder(shape=(2, 4, 5))
-        >>> K.int_shape(input_ph)
-        (2, 4, 5)
+        >>> x = K.placeholder(shape=(None, 4, 5))
+        >>> K.int_shape(x)
+        (None, 4, 5)
     ```
     """
     from .common import floatx
@@ -367,13 +358,13 @@ def _check_shape(fn_name, arg, shape):
 
 
 def is_placeholder(x):
-    """Returns whether `x` is a placeholder.
+    """Tells whether `x` is a placeholder.
 
     # Arguments
-        x: A candidate placeholder.
+        x: any object.
 
     # Returns
-        Boolean.
+        A boolean.
     """
     if getattr(x, '_keras_placeholder', False):
         return True
@@ -385,44 +376,39 @@ def is_placeholder(x):
 
 
 def is_tensor(x):
-    """Returns whether `x` is a tensor (symbolic or eager), a variable or a
-    sparse tensor.
+    """Tells whether `x` is a tensor (symbolic, eager or sparse) or a variable.
 
     # Arguments
-        x: A candidate tensor.
+        x: any object.
 
     # Returns
-        Boolean.
+        A boolean.
     """
     return (isinstance(x, (tf.Tensor, tf.Variable, tf.SparseTensor,
                            tf.RaggedTensor)) or tf.is_tensor(x))
 
 
 def is_keras_tensor(x):
-    """Returns whether `x` is a Keras tensor.
+    """Tells whether a tensor came out of a Keras layer or `Input`.
 
-    A "Keras tensor" is a tensor that was returned by a Keras layer
-    (`Layer` class) or by `Input`.
+    Such tensors carry the history (`_keras_history`) that lets a `Model` be
+    built from them.
 
     # Arguments
-        x: A candidate tensor.
+        x: a tensor or variable.
 
     # Returns
-        A boolean: whether the argument is a Keras tensor.
+        A boolean.
 
     # Raises
-        ValueError: In case `x` is not a symbolic tensor.
+        ValueError: if `x` is not a tensor at all (a NumPy array, say).
 
     # Example
     ```python
-        >>> from keras22 import backend as K
-        >>> from keras22.layers import Input, Dense
-        >>> K.is_keras_tensor(np.array([1, 2]))  # a NumPy array is not
-        ValueError
-        >>> K.is_keras_tensor(K.variable(np.array([1, 2])))
-        False
-        >>> K.is_keras_tensor(Input(shape=(4,)))
+        >>> K.is_keras_tensor(Input(shape=(3,)))
         True
+        >>> K.is_keras_tensor(K.placeholder(shape=(3,)))
+        False
     ```
     """
     if not is_tensor(x):
@@ -433,10 +419,10 @@ def is_keras_tensor(x):
 
 
 def is_sparse(tensor):
-    """Returns whether a tensor is a sparse tensor.
+    """Tells whether a tensor is sparse.
 
     # Arguments
-        tensor: A tensor instance.
+        tensor: a tensor.
 
     # Returns
         A boolean.
@@ -452,23 +438,19 @@ def _resolve(branch):
 
 
 def in_train_phase(x, alt, training=None):
-    """Selects `x` in train phase, and `alt` otherwise.
-
-    Note that `alt` should have the *same shape* as `x`.
+    """Chooses between two values according to the learning phase.
 
     # Arguments
-        x: What to return in train phase
-            (tensor or callable that returns a tensor).
-        alt: What to return otherwise
-            (tensor or callable that returns a tensor).
-        training: Optional scalar tensor
-            (or Python boolean, or Python integer)
-            specifying the learning phase. Default: the global learning
-            phase.
+        x: the value in training mode: a tensor, or a function returning
+            one (called only if needed).
+        alt: the value otherwise, same form and shape as `x`.
+        training: 0/1, a boolean, or a symbolic scalar to decide on instead
+            of the global learning phase.
 
     # Returns
-        Either `x` or `alt` based on the `training` flag. Outside the Keras
-        graph (eager calls) the unset learning phase means test mode.
+        `x` or `alt`; a symbolic selection when the phase is only known when
+        the function runs. Called eagerly with the phase unset, test mode
+        applies.
     """
     uses_learning_phase = training is None
     if training is None:
@@ -492,20 +474,17 @@ def in_train_phase(x, alt, training=None):
 
 
 def in_test_phase(x, alt, training=None):
-    """Selects `x` in test phase, and `alt` otherwise.
+    """Chooses between two values according to the learning phase.
 
-    Note that `alt` should have the *same shape* as `x`.
+    The mirror of `in_train_phase`: `x` in test mode, `alt` in training mode.
 
     # Arguments
-        x: What to return in test phase
-            (tensor or callable that returns a tensor).
-        alt: What to return otherwise
-            (tensor or callable that returns a tensor).
-        training: Optional scalar tensor
-            (or Python boolean, or Python integer)
-            specifying the learning phase.
+        x: the value in test mode (a tensor or a function returning one).
+        alt: the value in training mode, same form and shape as `x`.
+        training: 0/1, a boolean, or a symbolic scalar to decide on instead
+            of the global learning phase.
 
     # Returns
-        Either `x` or `alt` based on `K.learning_phase`.
+        `x` or `alt`.
     """
     return in_train_phase(alt, x, training=training)

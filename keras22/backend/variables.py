@@ -33,34 +33,35 @@ def _as_tf_dtype(dtype, fn_name='variable'):
 
 
 def variable(value, dtype=None, name=None, constraint=None):
-    """Instantiates a variable and returns it.
+    """Creates a variable holding `value`.
 
-    The variable is an eager `tf.Variable`: its value can be read and set at
-    once (`get_value`, `set_value`), and symbolic computations use it by
-    reference.
+    The variable is an eager TensorFlow variable: `get_value`/`set_value` act
+    on it at once, and symbolic computations read it when they run.
 
     # Arguments
-        value: Numpy array (or anything convertible), initial value of the
-            tensor. A scipy sparse matrix gives a `tf.SparseTensor`
-            constant, as in Keras 2.2.
-        dtype: Tensor type (default: `floatx()`).
-        name: Optional name string for the tensor.
-        constraint: Optional projection function to be applied to the
-            variable after an optimizer update.
+        value: the initial value (a NumPy array or anything convertible). A
+            scipy sparse matrix gives a constant `tf.SparseTensor` instead,
+            as in Keras 2.2.
+        dtype: the element type (default: `floatx()`, also for integer
+            values).
+        name: an optional name.
+        constraint: an optional function that optimizers apply to the new
+            value after each update.
 
     # Returns
-        A variable instance (with Keras metadata included).
+        A variable.
+
+    # Raises
+        ValueError: if `constraint` is not callable.
 
     # Example
     ```python
-        >>> from keras22 import backend as K
-        >>> val = np.array([[1, 2], [3, 4]])
-        >>> kvar = K.variable(value=val, dtype='float64', name='example_var')
-        >>> K.dtype(kvar)
+        >>> v = K.variable(np.array([[1, 2], [3, 4]]), dtype='float64')
+        >>> K.dtype(v)
         'float64'
-        >>> K.eval(kvar)
-        array([[ 1.,  2.],
-               [ 3.,  4.]])
+        >>> K.eval(v)
+        array([[1., 2.],
+               [3., 4.]])
     ```
     """
     if dtype is None:
@@ -94,11 +95,10 @@ def constant(value, dtype=None, shape=None, name=None):
     """Creates a constant tensor.
 
     # Arguments
-        value: A constant value (or list)
-        dtype: The type of the elements of the resulting tensor
-            (default: `floatx()`).
-        shape: Optional dimensions of resulting tensor.
-        name: Optional name for the tensor.
+        value: a number, list or array.
+        dtype: the element type (default: `floatx()`).
+        shape: an optional shape; a scalar `value` is repeated to fill it.
+        name: an optional name.
 
     # Returns
         A constant tensor.
@@ -118,52 +118,50 @@ def _filled_variable(fn_name, fill, shape, dtype, name):
 
 
 def zeros(shape, dtype=None, name=None):
-    """Instantiates an all-zeros variable and returns it.
+    """Creates a variable filled with zeros.
 
     # Arguments
-        shape: Tuple of integers, shape of returned Keras variable
-        dtype: String, data type of returned Keras variable
-        name: String, name of returned Keras variable
+        shape: the shape, a tuple of integers.
+        dtype: the element type (default: `floatx()`).
+        name: an optional name.
 
     # Returns
-        A variable (including Keras metadata), filled with `0.0`.
+        A variable.
 
     # Example
     ```python
-        >>> kvar = K.zeros((3, 4))
-        >>> K.eval(kvar)
-        array([[ 0.,  0.,  0.,  0.],
-               [ 0.,  0.,  0.,  0.],
-               [ 0.,  0.,  0.,  0.]], dtype=float32)
+        >>> K.eval(K.zeros((2, 3)))
+        array([[0., 0., 0.],
+               [0., 0., 0.]], dtype=float32)
     ```
     """
     return _filled_variable('zeros', np.zeros, shape, dtype, name)
 
 
 def ones(shape, dtype=None, name=None):
-    """Instantiates an all-ones variable and returns it.
+    """Creates a variable filled with ones.
 
     # Arguments
-        shape: Tuple of integers, shape of returned Keras variable.
-        dtype: String, data type of returned Keras variable.
-        name: String, name of returned Keras variable.
+        shape: the shape, a tuple of integers.
+        dtype: the element type (default: `floatx()`).
+        name: an optional name.
 
     # Returns
-        A Keras variable, filled with `1.0`.
+        A variable.
     """
     return _filled_variable('ones', np.ones, shape, dtype, name)
 
 
 def eye(size, dtype=None, name=None):
-    """Instantiate an identity matrix and returns it.
+    """Creates a variable holding an identity matrix.
 
     # Arguments
-        size: Integer, number of rows/columns, or a tuple `(rows, columns)`.
-        dtype: String, data type of returned Keras variable.
-        name: String, name of returned Keras variable.
+        size: the number of rows and columns, or a pair `(rows, columns)`.
+        dtype: the element type (default: `floatx()`).
+        name: an optional name.
 
     # Returns
-        A Keras variable, an identity matrix.
+        A variable.
     """
     if dtype is None:
         dtype = floatx()
@@ -178,30 +176,30 @@ def eye(size, dtype=None, name=None):
 
 @symbolic
 def zeros_like(x, dtype=None, name=None):
-    """Instantiates an all-zeros tensor of the same shape as another tensor.
+    """A tensor of zeros shaped like `x`.
 
     # Arguments
-        x: Keras variable or Keras tensor.
-        dtype: String, dtype of returned tensor (default: the dtype of `x`).
-        name: String, name for the tensor to create.
+        x: a tensor or variable.
+        dtype: the element type (default: that of `x`).
+        name: an optional name.
 
     # Returns
-        A tensor of zeros with the shape of `x`.
+        A tensor.
     """
     return tf.zeros_like(x, dtype=dtype, name=name)
 
 
 @symbolic
 def ones_like(x, dtype=None, name=None):
-    """Instantiates an all-ones tensor of the same shape as another tensor.
+    """A tensor of ones shaped like `x`.
 
     # Arguments
-        x: Keras variable or tensor.
-        dtype: String, dtype of returned tensor (default: the dtype of `x`).
-        name: String, name for the tensor to create.
+        x: a tensor or variable.
+        dtype: the element type (default: that of `x`).
+        name: an optional name.
 
     # Returns
-        A tensor of ones with the shape of `x`.
+        A tensor.
     """
     return tf.ones_like(x, dtype=dtype, name=name)
 
@@ -214,18 +212,18 @@ def _random_seed(seed):
 
 def random_uniform_variable(shape, low, high, dtype=None,
                             name=None, seed=None):
-    """Instantiates a variable with values drawn from a uniform distribution.
+    """Creates a variable filled with uniform random values.
 
     # Arguments
-        shape: Tuple of integers, shape of returned Keras variable.
-        low: Float, lower boundary of the output interval.
-        high: Float, upper boundary of the output interval.
-        dtype: String, dtype of returned Keras variable.
-        name: String, name of returned Keras variable.
-        seed: Integer, random seed.
+        shape: the shape, a tuple of integers.
+        low: the lower bound of the interval.
+        high: the upper bound of the interval.
+        dtype: the element type (default: `floatx()`).
+        name: an optional name.
+        seed: an integer seed, for repeatable values.
 
     # Returns
-        A Keras variable, filled with drawn samples.
+        A variable.
     """
     if dtype is None:
         dtype = floatx()
@@ -237,18 +235,18 @@ def random_uniform_variable(shape, low, high, dtype=None,
 
 def random_normal_variable(shape, mean, scale, dtype=None,
                            name=None, seed=None):
-    """Instantiates a variable with values drawn from a normal distribution.
+    """Creates a variable filled with normally distributed random values.
 
     # Arguments
-        shape: Tuple of integers, shape of returned Keras variable.
-        mean: Float, mean of the normal distribution.
-        scale: Float, standard deviation of the normal distribution.
-        dtype: String, dtype of returned Keras variable.
-        name: String, name of returned Keras variable.
-        seed: Integer, random seed.
+        shape: the shape, a tuple of integers.
+        mean: the mean of the distribution.
+        scale: its standard deviation.
+        dtype: the element type (default: `floatx()`).
+        name: an optional name.
+        seed: an integer seed, for repeatable values.
 
     # Returns
-        A Keras variable, filled with drawn samples.
+        A variable.
     """
     if dtype is None:
         dtype = floatx()
@@ -259,17 +257,16 @@ def random_normal_variable(shape, mean, scale, dtype=None,
 
 
 def count_params(x):
-    """Returns the static number of elements in a Keras variable or tensor.
+    """The number of elements of a tensor or variable, from its static shape.
 
     # Arguments
-        x: Keras variable or tensor.
+        x: a tensor or variable.
 
     # Returns
-        Integer, the number of elements in `x`, i.e., the product of the
-        array's static dimensions.
+        An integer.
 
     # Raises
-        ValueError: if a dimension of `x` is not known.
+        ValueError: if a dimension is unknown.
     """
     shape = x.shape.as_list()
     if any(d is None for d in shape):
@@ -279,10 +276,10 @@ def count_params(x):
 
 
 def get_variable_shape(x):
-    """Returns the shape of a variable, as a tuple of integers.
+    """The shape of a variable.
 
     # Arguments
-        x: A variable.
+        x: a variable.
 
     # Returns
         A tuple of integers.
@@ -294,28 +291,20 @@ def get_variable_shape(x):
 # Values.
 
 def eval(x):
-    """Evaluates the value of a variable or tensor.
+    """The value of a variable or tensor, as a NumPy array.
 
-    Variables and eager tensors are read at once; a symbolic tensor is
-    computed by a compiled function with no inputs, so it must not depend
-    on a placeholder.
+    Variables and eager tensors are read directly; a symbolic tensor is
+    computed by a compiled function without inputs, so it must not depend on a
+    placeholder.
 
     # Arguments
-        x: A variable or tensor.
+        x: a variable or tensor.
 
     # Returns
-        A Numpy array.
+        A NumPy array.
 
     # Raises
-        ValueError: if `x` is symbolic and depends on a placeholder.
-
-    # Example
-    ```python
-        >>> kvar = K.variable(np.array([[1, 2], [3, 4]]), dtype='float32')
-        >>> K.eval(kvar)
-        array([[ 1.,  2.],
-               [ 3.,  4.]], dtype=float32)
-    ```
+        ValueError: if `x` is symbolic and needs a placeholder's value.
     """
     if isinstance(x, tf.SparseTensor) and not is_symbolic(x):
         return tf.sparse.to_dense(x).numpy()
@@ -330,25 +319,25 @@ def eval(x):
 
 
 def get_value(x):
-    """Returns the value of a variable.
+    """The value of a variable, as a NumPy array.
 
     # Arguments
-        x: input variable.
+        x: a variable (or tensor).
 
     # Returns
-        A Numpy array.
+        A NumPy array.
     """
     return eval(x)
 
 
 def batch_get_value(ops):
-    """Returns the value of more than one tensor variable.
+    """The values of several variables.
 
     # Arguments
-        ops: list of ops to run.
+        ops: a list of variables or tensors.
 
     # Returns
-        A list of Numpy arrays.
+        A list of NumPy arrays.
     """
     if not ops:
         return []
@@ -362,15 +351,15 @@ def _check_variable(fn_name, x):
 
 
 def set_value(x, value):
-    """Sets the value of a variable, from a Numpy array.
+    """Gives a variable a new value.
 
     # Arguments
-        x: Variable to set to a new value.
-        value: Value to set the tensor to, as a Numpy array
-            (of the same shape).
+        x: the variable.
+        value: a NumPy array (or convertible) of the variable's shape.
 
     # Raises
-        ValueError: if the shape of `value` differs from the variable's.
+        TypeError: if `x` is not a variable.
+        ValueError: if the shapes differ.
     """
     _check_variable('set_value', x)
     value = np.asarray(value, dtype=x.dtype.as_numpy_dtype)
@@ -382,11 +371,10 @@ def set_value(x, value):
 
 
 def batch_set_value(tuples):
-    """Sets the values of many tensor variables at once.
+    """Gives several variables new values.
 
     # Arguments
-        tuples: a list of tuples `(tensor, value)`.
-            `value` should be a Numpy array.
+        tuples: a list of `(variable, value)` pairs.
     """
     for x, value in tuples:
         set_value(x, value)
@@ -510,13 +498,13 @@ def moving_average_update(x, value, momentum):
 
 
 def manual_variable_initialization(value):
-    """Sets the manual variable initialization flag.
+    """Legacy switch for initialising variables by hand.
 
-    Kept for legacy code: keras22's variables are eager and initialised when
-    they are created, so the flag changes nothing.
+    keras22's variables are initialised when they are created, so the flag
+    changes nothing; it is kept so that legacy code runs.
 
     # Arguments
-        value: Python boolean.
+        value: a boolean.
     """
     global _MANUAL_VAR_INIT
     _MANUAL_VAR_INIT = bool(value)

@@ -2,73 +2,49 @@
 
 
 class Sequence(object):
-    """Base object for fitting to a sequence of data, such as a dataset.
+    """A dataset split into batches that can be read in any order.
 
-    Every `Sequence` must implement the `__getitem__` and the `__len__`
-    methods. If you want to modify your dataset between epochs you may
-    implement `on_epoch_end`. The method `__getitem__` should return a
-    complete batch.
+    Subclasses implement `__len__` (how many batches) and `__getitem__`
+    (batch number `index`, as `(inputs, targets)` or
+    `(inputs, targets, sample_weights)`), and may implement `on_epoch_end`
+    to reshuffle or change the data between epochs.
 
-    # Notes
+    Because every batch has an index, several workers can prepare batches
+    at once (threads or processes) while each sample is still seen exactly
+    once per epoch, which plain Python generators cannot promise.
 
-    `Sequence` is a safer way to do multiprocessing. This structure
-    guarantees that the network will only train once on each sample per
-    epoch, which is not the case with generators.
-
-    # Examples
+    # Example
 
     ```python
-        from skimage.io import imread
-        from skimage.transform import resize
-        import numpy as np
-
-        # Here, `x_set` is list of path to the images
-        # and `y_set` are the associated classes.
-
-        class CIFAR10Sequence(Sequence):
-
-            def __init__(self, x_set, y_set, batch_size):
-                self.x, self.y = x_set, y_set
-                self.batch_size = batch_size
+        class ArraySequence(Sequence):
+            def __init__(self, x, y, batch_size):
+                self.x, self.y, self.batch_size = x, y, batch_size
 
             def __len__(self):
                 return int(np.ceil(len(self.x) / float(self.batch_size)))
 
-            def __getitem__(self, idx):
-                batch_x = self.x[idx * self.batch_size:(idx + 1) * self.batch_size]
-                batch_y = self.y[idx * self.batch_size:(idx + 1) * self.batch_size]
+            def __getitem__(self, index):
+                part = slice(index * self.batch_size,
+                             (index + 1) * self.batch_size)
+                return self.x[part], self.y[part]
 
-                return np.array([
-                    resize(imread(file_name), (200, 200))
-                       for file_name in batch_x]), np.array(batch_y)
+        model.fit_generator(ArraySequence(x_train, y_train, 32), epochs=3)
     ```
     """
 
     def __getitem__(self, index):
-        """Gets batch at position `index`.
-
-        # Arguments
-            index: position of the batch in the Sequence.
-
-        # Returns
-            A batch
-        """
+        """Returns batch number `index` (0-based)."""
         raise NotImplementedError
 
     def __len__(self):
-        """Number of batch in the Sequence.
-
-        # Returns
-            The number of batches in the Sequence.
-        """
+        """Returns the number of batches."""
         raise NotImplementedError
 
     def on_epoch_end(self):
-        """Method called at the end of every epoch.
-        """
+        """Called after each epoch; does nothing unless overridden."""
         pass
 
     def __iter__(self):
-        """Create a generator that iterate over the Sequence."""
-        for item in (self[i] for i in range(len(self))):
-            yield item
+        """Yields the batches in order."""
+        for index in range(len(self)):
+            yield self[index]

@@ -15,25 +15,19 @@ _GLOBAL_CUSTOM_OBJECTS = {}
 
 
 class CustomObjectScope(object):
-    """Provides a scope that changes to `_GLOBAL_CUSTOM_OBJECTS` cannot escape.
+    """A `with` block inside which extra names are known to deserialization.
 
-    Code within a `with` statement will be able to access custom objects
-    by name. Changes to global custom objects persist
-    within the enclosing `with` statement. At end of the `with` statement,
-    global custom objects are reverted to state
-    at beginning of the `with` statement.
+    The dictionaries given are added to the global custom objects on entry;
+    on exit the global custom objects are put back exactly as they were, so
+    nothing registered inside the block leaks out.
 
     # Arguments
-        *args: dictionaries of `{name: object}`.
+        *args: dictionaries mapping names to classes or functions.
 
     # Example
-
-    Consider a custom object `MyObject` (e.g. a class):
-
     ```python
-        with CustomObjectScope({'MyObject': MyObject}):
-            layer = Dense(..., kernel_regularizer='MyObject')
-            # save, load, etc. will recognize custom object by name
+        with CustomObjectScope({'Swish': Swish}):
+            model = load_model('model_with_swish.h5')
     ```
     """
 
@@ -59,40 +53,35 @@ class CustomObjectScope(object):
 
 
 def custom_object_scope(*args):
-    """Provides a scope that changes to `_GLOBAL_CUSTOM_OBJECTS` cannot escape.
-
-    Convenience wrapper for `CustomObjectScope`.
+    """Shorthand for `CustomObjectScope(*args)`.
 
     # Arguments
-        *args: Variable length list of dictionaries of name,
-            class pairs to add to custom objects.
+        *args: dictionaries mapping names to classes or functions.
 
     # Returns
-        Object of type `CustomObjectScope`.
+        A `CustomObjectScope`, to use in a `with` statement.
 
     # Example
     ```python
-        with custom_object_scope({'MyObject': MyObject}):
-            layer = Dense(..., kernel_regularizer='MyObject')
+        with custom_object_scope({'Swish': Swish}):
+            layer = Dense(8, activation='Swish')
     ```
     """
     return CustomObjectScope(*args)
 
 
 def get_custom_objects():
-    """Retrieves a live reference to the global dictionary of custom objects.
+    """Returns the global dictionary of custom objects itself (not a copy).
 
-    Updating and clearing custom objects using `custom_object_scope`
-    is preferred, but `get_custom_objects` can
-    be used to directly access `_GLOBAL_CUSTOM_OBJECTS`.
+    Names added to it are found by every deserialization until removed;
+    `custom_object_scope` is the way to add names for a limited time.
 
     # Returns
-        Global dictionary of names to classes (`_GLOBAL_CUSTOM_OBJECTS`).
+        The dictionary mapping names to custom classes and functions.
 
     # Example
     ```python
-        get_custom_objects().clear()
-        get_custom_objects()['MyObject'] = MyObject
+        get_custom_objects()['Swish'] = Swish
     ```
     """
     return _GLOBAL_CUSTOM_OBJECTS
@@ -247,16 +236,16 @@ def func_load(code, defaults=None, closure=None, globs=None):
 
 
 def has_arg(fn, name, accept_all=False):
-    """Checks if a callable accepts a given keyword argument.
+    """Tells whether `fn` can be called with the keyword argument `name`.
 
     # Arguments
-        fn: Callable to inspect.
-        name: Check if `fn` can be called with `name` as a keyword argument.
-        accept_all: What to return if there is no parameter called `name`
-                    but the function accepts a `**kwargs` argument.
+        fn: a callable.
+        name: the keyword argument's name.
+        accept_all: the answer to give when `fn` has no parameter `name`
+            but takes `**kwargs`.
 
     # Returns
-        bool, whether `fn` accepts a `name` keyword argument.
+        A boolean.
     """
     try:
         signature = inspect.signature(fn)
@@ -273,17 +262,16 @@ def has_arg(fn, name, accept_all=False):
 
 
 class Progbar(object):
-    """Displays a progress bar.
+    """A text progress bar with running averages of named values.
 
     # Arguments
-        target: Total number of steps expected, None if unknown.
-        width: Progress bar width on screen.
-        verbose: Verbosity mode, 0 (silent), 1 (verbose), 2 (semi-verbose)
-        stateful_metrics: Iterable of string names of metrics that
-            should *not* be averaged over time. Metrics in this list
-            will be displayed as-is. All others will be averaged
-            by the progbar before display.
-        interval: Minimum visual progress update interval (in seconds).
+        target: the number of steps in all, or `None` when unknown.
+        width: the width of the bar, in characters.
+        verbose: 0 prints nothing, 1 redraws the bar as steps go by (with
+            an ETA), 2 prints one line when the target is reached.
+        interval: the least time, in seconds, between two redraws.
+        stateful_metrics: names of values to show as given rather than
+            averaged over the steps seen so far.
     """
 
     def __init__(self, target, width=30, verbose=1, interval=0.05,
@@ -304,15 +292,13 @@ class Progbar(object):
         self._last_update = 0
 
     def update(self, current, values=None):
-        """Updates the progress bar.
+        """Moves the bar to step `current`.
 
         # Arguments
-            current: Index of current step.
-            values: List of tuples:
-                `(name, value_for_last_step)`.
-                If `name` is in `stateful_metrics`,
-                `value_for_last_step` will be displayed as-is.
-                Else, an average of the metric over time will be displayed.
+            current: the number of steps done so far.
+            values: a list of `(name, value)` pairs for the last step;
+                values are averaged over steps (weighted by step size)
+                unless their name is in `stateful_metrics`.
         """
         step = current - self._seen_so_far
         for name, value in values or []:
@@ -400,17 +386,12 @@ class Progbar(object):
 
 
 def to_list(x, allow_tuple=False):
-    """Normalizes a list/tensor into a list.
-
-    If a tensor is passed, we return
-    a list of size 1 containing the tensor.
+    """Wraps `x` in a list unless it already is one.
 
     # Arguments
-        x: target object to be normalized.
-        allow_tuple: If False and x is a tuple,
-            it will be converted into a list
-            with a single element (the tuple).
-            Else converts the tuple to a list.
+        x: any object.
+        allow_tuple: whether a tuple counts as a list (converted) or as a
+            single object (wrapped).
 
     # Returns
         A list.
@@ -423,15 +404,13 @@ def to_list(x, allow_tuple=False):
 
 
 def unpack_singleton(x):
-    """Gets the first element if the iterable has only one value.
+    """Returns the only item of a one-item list or tuple, else `x` itself.
 
-    Otherwise return the iterable.
-
-    # Argument
-        x: A list or tuple.
+    # Arguments
+        x: a list or tuple.
 
     # Returns
-        The same iterable or the first element.
+        `x[0]` when `len(x) == 1`, otherwise `x`.
     """
     if len(x) == 1:
         return x[0]
@@ -451,24 +430,17 @@ def is_all_none(iterable_or_element):
 
 
 def slice_arrays(arrays, start=None, stop=None):
-    """Slices an array or list of arrays.
-
-    This takes an array-like, or a list of
-    array-likes, and outputs:
-        - arrays[start:stop] if `arrays` is an array-like
-        - [x[start:stop] for x in arrays] if `arrays` is a list
-
-    Can also work on list/array of indices: `slice_arrays(x, indices)`
+    """Takes the same rows out of one array or out of each of a list of them.
 
     # Arguments
-        arrays: Single array or list of arrays.
-        start: can be an integer index (start index)
-            or a list/array of indices
-        stop: integer (stop index); should be None if
-            `start` was a list.
+        arrays: an array, a list of arrays (entries may be `None`), or
+            `None`.
+        start: the first row, or an array/list of row indices.
+        stop: the row after the last one (unused when `start` lists
+            indices).
 
     # Returns
-        A slice of the array(s).
+        The selected rows, shaped like `arrays`; `[None]` for `None`.
     """
     if arrays is None:
         return [None]
@@ -489,33 +461,26 @@ def slice_arrays(arrays, start=None, stop=None):
 
 
 def transpose_shape(shape, target_format, spatial_axes):
-    """Converts a tuple or a list to the correct `data_format`.
-
-    It does so by switching the positions of its elements.
+    """Reorders a channels-last shape for the given data format.
 
     # Arguments
-        shape: Tuple or list, often representing shape,
-            corresponding to `'channels_last'`.
-        target_format: A string, either `'channels_first'` or
-            `'channels_last'`.
-        spatial_axes: A tuple of integers.
-            Correspond to the indexes of the spatial axes.
-            For example, if you pass a shape
-            representing (batch_size, timesteps, rows, cols, channels),
-            then `spatial_axes=(2, 3)`.
+        shape: a tuple or list laid out as channels last.
+        target_format: `'channels_first'` (the last entry moves in front
+            of the spatial ones) or `'channels_last'` (unchanged).
+        spatial_axes: the positions of the spatial axes in `shape`, e.g.
+            `(1, 2)` for `(batch, rows, cols, channels)`.
 
     # Returns
-        A tuple or list, with the elements permuted according
-        to `target_format`.
+        A tuple or list (as given) in the target layout.
+
+    # Raises
+        ValueError: for an unknown `target_format`.
 
     # Example
     ```python
-        >>> transpose_shape((16, 128, 128, 32),'channels_first', spatial_axes=(1, 2))
-        (16, 32, 128, 128)
+        >>> transpose_shape((16, 64, 48, 3), 'channels_first', (1, 2))
+        (16, 3, 64, 48)
     ```
-
-    # Raises
-        ValueError: if `value` or the global `data_format` invalid.
     """
     if target_format == 'channels_first':
         first = spatial_axes[0]

@@ -3,20 +3,18 @@ import numpy as np
 
 
 def to_categorical(y, num_classes=None, dtype='float32'):
-    """Converts a class vector (integers) to binary class matrix.
-
-    E.g. for use with categorical_crossentropy.
+    """One-hot encodes integer class labels.
 
     # Arguments
-        y: class vector to be converted into a matrix
-            (integers from 0 to num_classes).
-        num_classes: total number of classes.
-        dtype: The data type expected by the input, as a string
-            (`float32`, `float64`, `int32`...)
+        y: integer labels, any shape (a trailing axis of size 1 is
+            dropped).
+        num_classes: the number of classes; by default the largest label
+            plus one.
+        dtype: the dtype of the result.
 
     # Returns
-        A binary matrix representation of the input. The classes axis
-        is placed last.
+        An array with one more axis, of size `num_classes`, holding 1 at
+        each label's position and 0 elsewhere.
 
     # Raises
         ValueError: if `y` holds negative labels, or labels not below
@@ -24,10 +22,9 @@ def to_categorical(y, num_classes=None, dtype='float32'):
 
     # Example
     ```python
-        >>> to_categorical([0, 2, 1], 3)
-        array([[1., 0., 0.],
-               [0., 0., 1.],
-               [0., 1., 0.]], dtype=float32)
+        >>> to_categorical([2, 0], 3)
+        array([[0., 0., 1.],
+               [1., 0., 0.]], dtype=float32)
     ```
     """
     y = np.array(y, dtype='int')
@@ -51,15 +48,15 @@ def to_categorical(y, num_classes=None, dtype='float32'):
 
 
 def normalize(x, axis=-1, order=2):
-    """Normalizes a Numpy array.
+    """Scales slices of an array to unit norm.
 
     # Arguments
-        x: Numpy array to normalize.
-        axis: axis along which to normalize.
-        order: Normalization order (e.g. 2 for L2 norm).
+        x: a NumPy array.
+        axis: the axis along which norms are taken.
+        order: the order of the norm (2 for Euclidean).
 
     # Returns
-        A normalized copy of the array; all-zero slices stay zero.
+        A new array; slices whose norm is zero are left as zeros.
     """
     norm = np.atleast_1d(np.linalg.norm(x, order, axis))
     norm[norm == 0] = 1
