@@ -7,6 +7,8 @@ neural-network ops, convolutions, recurrence, CTC, sessions) and re-exports
 everything here, so `from keras22.backend.tensorflow_backend import ...`
 keeps working. `tf` is exported too, as Keras 2.2 did (`K.tf`).
 """
+import builtins
+
 import numpy as np
 import tensorflow as tf
 
@@ -23,6 +25,7 @@ from .ctc import *  # noqa: F401,F403
 from .session import *  # noqa: F401,F403
 
 name_scope = tf.compat.v1.name_scope
-py_all = all
-py_any = any
-py_sum = sum
+# The builtins: `all`, `any` and `sum` are backend functions by now.
+py_all = builtins.all
+py_any = builtins.any
+py_sum = builtins.sum
