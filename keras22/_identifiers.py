@@ -6,6 +6,8 @@ Keras 2.2 wrote those three functions again in each module, with small
 differences in what `get` accepts; here the common part lives once and each
 module states only its differences.
 """
+import inspect
+
 from .utils.generic_utils import (deserialize_keras_object,
                                   serialize_keras_object)
 
@@ -59,7 +61,8 @@ def get(identifier, module_objects, kind, name_is_class=False,
         name_is_class: whether a name stands for a class or factory to be
             called without arguments (initializers, regularizers,
             constraints, optimizers), rather than for the object itself
-            (activations, losses, metrics).
+            (activations, losses, metrics). Even then, a function needing
+            arguments is returned as it is.
         accept: predicate for objects returned as they are.
 
     # Returns
@@ -73,9 +76,17 @@ def get(identifier, module_objects, kind, name_is_class=False,
     if isinstance(identifier, dict):
         return deserialize(identifier, module_objects, kind)
     if isinstance(identifier, str):
-        if name_is_class:
-            identifier = {'class_name': identifier, 'config': {}}
-        return deserialize(identifier, module_objects, kind)
+        found = deserialize(identifier, module_objects, kind)
+        if not name_is_class:
+            return found
+        if isinstance(found, type):
+            return deserialize({'class_name': identifier, 'config': {}},
+                               module_objects, kind)
+        # A factory such as `glorot_uniform(seed=None)` is called; a
+        # function that is itself the object, such as a user's
+        # `my_init(shape, dtype=None)` saved by name, is returned as it is
+        # (Keras 2.2 called it without arguments and failed).
+        return found if _requires_arguments(found) else found()
     if accept(identifier):
         return identifier
     raise ValueError('Could not interpret %s identifier: %s'
@@ -86,3 +97,15 @@ def serialize(instance):
     """What `serialize` of every module returns: a config dict for objects
     with `get_config`, the name for functions, `None` for `None`."""
     return serialize_keras_object(instance)
+
+
+def _requires_arguments(fn):
+    """True if `fn` cannot be called without arguments."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.default is p.empty and
+               p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD,
+                          p.KEYWORD_ONLY)
+               for p in params)
