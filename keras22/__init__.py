@@ -9,5 +9,21 @@ import os as _os
 _os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 
 from . import backend  # noqa: E402,F401
+from . import activations  # noqa: E402,F401
+from . import callbacks  # noqa: E402,F401
+from . import constraints  # noqa: E402,F401
+from . import engine  # noqa: E402,F401
+from . import initializers  # noqa: E402,F401
+from . import layers  # noqa: E402,F401
+from . import losses  # noqa: E402,F401
+from . import metrics  # noqa: E402,F401
+from . import models  # noqa: E402,F401
+from . import optimizers  # noqa: E402,F401
+from . import regularizers  # noqa: E402,F401
+from . import utils  # noqa: E402,F401
+
+from .engine.input_layer import Input  # noqa: E402,F401
+from .engine.sequential import Sequential  # noqa: E402,F401
+from .engine.training import Model  # noqa: E402,F401
 
 __version__ = '2.2.4'

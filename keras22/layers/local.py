@@ -1,0 +1,1 @@
+"""Placeholder: this layer family is being written."""
