@@ -130,11 +130,22 @@ def symbolic(fn):
         graph = _graph_of(args)
         if graph is None and kwargs:
             graph = _graph_of(kwargs.values())
-        if graph is None or tf.compat.v1.get_default_graph() is graph:
+        if graph is None or _within(tf.compat.v1.get_default_graph(), graph):
             return fn(*args, **kwargs)
         with graph.as_default():
             return fn(*args, **kwargs)
     return wrapper
+
+
+def _within(inner, outer):
+    """True if `inner` is `outer` or a graph nested in it (the body of a
+    loop or a branch of a `tf.cond` built there), where tensors of `outer`
+    are captured automatically: ops must then stay in `inner`."""
+    while inner is not None:
+        if inner is outer:
+            return True
+        inner = getattr(inner, 'outer_graph', None)
+    return False
 
 
 class _KerasGraphDispatcher(_tf_dispatch.GlobalOpDispatcher):
@@ -455,7 +466,8 @@ def in_train_phase(x, alt, training=None):
     uses_learning_phase = training is None
     if training is None:
         training = learning_phase()
-        if is_learning_phase(training) and not in_keras_graph() and not (
+        if is_learning_phase(training) and not _within(
+                tf.compat.v1.get_default_graph(), training.graph) and not (
                 is_symbolic(x) or is_symbolic(alt)):
             training = 0
     if training is True or (isinstance(training, int) and training == 1):
@@ -465,7 +477,10 @@ def in_train_phase(x, alt, training=None):
     if not is_symbolic(training):
         # an eager boolean tensor
         return _resolve(x) if bool(training) else _resolve(alt)
-    with training.graph.as_default():
+    graph = tf.compat.v1.get_default_graph()
+    if not _within(graph, training.graph):
+        graph = training.graph
+    with graph.as_default():
         out = tf.cond(tf.cast(training, 'bool'),
                       lambda: _resolve(x), lambda: _resolve(alt))
     if uses_learning_phase:
