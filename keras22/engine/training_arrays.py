@@ -22,8 +22,9 @@ def _slice_batch(ins, start, stop=None):
 
 def _sparse_to_dense_indices(model, ins):
     """Positions of scipy sparse arrays fed to dense placeholders."""
-    feed = (model._feed_inputs + model._feed_targets +
-            model._feed_sample_weights)
+    feed = (list(model._feed_inputs) +
+            list(getattr(model, '_feed_targets', [])) +
+            list(getattr(model, '_feed_sample_weights', [])))
     from .. import backend as K
     return [i for i, (x, placeholder) in enumerate(zip(ins, feed))
             if hasattr(x, 'tocoo') and not K.is_sparse(placeholder)]

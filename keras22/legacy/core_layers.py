@@ -1,0 +1,1 @@
+"""Placeholder: legacy layers of this family are being written."""
