@@ -72,6 +72,7 @@ def _get_updates_method(method):
                 args = ()
         with keras_graph_scope():
             return method(self, *args, **kwargs)
+    get_updates._keras22_graph_method = True
     return get_updates
 
 
@@ -92,6 +93,17 @@ class Optimizer(object):
     variables holding their state in `self.weights`, so that
     `get_weights`/`set_weights` (and saved models) can restore it.
     """
+
+    def __init_subclass__(cls, **kwargs):
+        # A user's optimizer written for Keras 2.2 computes with variables
+        # only (`self.momentum * m`); outside the Keras graph that would
+        # run once, eagerly, and freeze the values into the update. So every
+        # subclass's `get_updates` runs in the Keras graph, as ours do.
+        super(Optimizer, cls).__init_subclass__(**kwargs)
+        method = cls.__dict__.get('get_updates')
+        if callable(method) and not getattr(method, '_keras22_graph_method',
+                                            False):
+            cls.get_updates = _get_updates_method(method)
 
     def __init__(self, **kwargs):
         for key in kwargs:
