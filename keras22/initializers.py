@@ -45,6 +45,12 @@ class Initializer(object):
 def _shape(shape):
     """The shape as a tuple of Python ints (it may hold NumPy integers or
     TensorFlow dimensions)."""
+    if isinstance(shape, int):
+        shape = (shape,)
+    shape = tuple(shape)
+    if any(d is None for d in shape):
+        raise ValueError('Initializers need a fully defined shape, got %s.'
+                         % (shape,))
     return tuple(int(d) for d in shape)
 
 

@@ -153,6 +153,8 @@ def test_validation_errors():
     assert initializers.VarianceScaling(mode='FAN_IN').mode == 'fan_in'
     with pytest.raises(NotImplementedError):
         initializers.Initializer()((2,))
+    with pytest.raises(ValueError, match='fully defined shape'):
+        initializers.glorot_uniform()((None, 3))
 
 
 def test_get_aliases_and_errors():
