@@ -199,8 +199,14 @@ def dropout(x, level, noise_shape=None, seed=None):
     x = _to_tensor(x)
     if noise_shape is not None:
         noise_shape = _fill_noise_shape(x, noise_shape)
+    seed = _random_seed(seed)
+    if tf.executing_eagerly():
+        # the same seed gives the same mask, as a new op did in Keras 2.2
+        return tf.nn.experimental.stateless_dropout(
+            x * _const(1., x), rate=level, seed=[int(seed), 0],
+            noise_shape=noise_shape)
     return tf.nn.dropout(x * _const(1., x), rate=level,
-                         noise_shape=noise_shape, seed=_random_seed(seed))
+                         noise_shape=noise_shape, seed=seed)
 
 
 def _fill_noise_shape(x, noise_shape):

@@ -956,10 +956,23 @@ def resize_volumes(x, depth_factor, height_factor, width_factor, data_format):
 
 # --------------------------------------------------------------------------
 # Random tensors. As in Keras 2.2, a missing seed is drawn from NumPy's
-# global generator, so `np.random.seed` makes graphs repeatable.
+# global generator, so `np.random.seed` makes results repeatable.
+#
+# In Keras 2.2 every call made a new graph op, and two ops with the same
+# seed gave the same values (initializers with a seed repeat themselves),
+# while one op gave new values at every run. Eager calls therefore use
+# TensorFlow's stateless ops, keyed by the seed; symbolic ones use seeded
+# stateful ops, sampled anew each time a function runs.
 
 def _random_dtype(dtype):
     return floatx() if dtype is None else dtype
+
+
+def _sample(stateful, stateless, shape, seed, **kwargs):
+    seed = _random_seed(seed)
+    if tf.executing_eagerly():
+        return stateless(shape, seed=[int(seed), 0], **kwargs)
+    return stateful(shape, seed=seed, **kwargs)
 
 
 @symbolic
@@ -971,14 +984,15 @@ def random_uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
         minval: the lower bound.
         maxval: the upper bound (excluded).
         dtype: the element type (default: `floatx()`).
-        seed: an integer seed.
+        seed: an integer seed (the same seed gives the same eager values).
 
     # Returns
-        A tensor, sampled anew each time a function computing it runs.
+        A tensor; a symbolic one is sampled anew each time a function
+        computing it runs.
     """
-    return tf.random.uniform(shape, minval=minval, maxval=maxval,
-                             dtype=_random_dtype(dtype),
-                             seed=_random_seed(seed))
+    return _sample(tf.random.uniform, tf.random.stateless_uniform, shape,
+                   seed, minval=minval, maxval=maxval,
+                   dtype=_random_dtype(dtype))
 
 
 @symbolic
@@ -990,14 +1004,14 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
         mean: the mean of the distribution.
         stddev: its standard deviation.
         dtype: the element type (default: `floatx()`).
-        seed: an integer seed.
+        seed: an integer seed (the same seed gives the same eager values).
 
     # Returns
-        A tensor.
+        A tensor; a symbolic one is sampled anew each time a function
+        computing it runs.
     """
-    return tf.random.normal(shape, mean=mean, stddev=stddev,
-                            dtype=_random_dtype(dtype),
-                            seed=_random_seed(seed))
+    return _sample(tf.random.normal, tf.random.stateless_normal, shape, seed,
+                   mean=mean, stddev=stddev, dtype=_random_dtype(dtype))
 
 
 @symbolic
@@ -1010,14 +1024,15 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
         mean: the mean of the distribution.
         stddev: the standard deviation before truncation.
         dtype: the element type (default: `floatx()`).
-        seed: an integer seed.
+        seed: an integer seed (the same seed gives the same eager values).
 
     # Returns
-        A tensor.
+        A tensor; a symbolic one is sampled anew each time a function
+        computing it runs.
     """
-    return tf.random.truncated_normal(shape, mean=mean, stddev=stddev,
-                                      dtype=_random_dtype(dtype),
-                                      seed=_random_seed(seed))
+    return _sample(tf.random.truncated_normal,
+                   tf.random.stateless_truncated_normal, shape, seed,
+                   mean=mean, stddev=stddev, dtype=_random_dtype(dtype))
 
 
 @symbolic
@@ -1028,11 +1043,11 @@ def random_binomial(shape, p=0.0, dtype=None, seed=None):
         shape: the shape: a tuple of integers or a 1-D integer tensor.
         p: the probability of a one.
         dtype: the element type (default: `floatx()`).
-        seed: an integer seed.
+        seed: an integer seed (the same seed gives the same eager values).
 
     # Returns
         A tensor of 0. and 1. values.
     """
     dtype = _random_dtype(dtype)
-    draw = tf.random.uniform(shape, dtype=dtype, seed=_random_seed(seed))
+    draw = random_uniform(shape, dtype=dtype, seed=seed)
     return tf.cast(draw <= p, dtype)

@@ -344,3 +344,28 @@ def test_random_tensors_resampled_each_call():
     a = f([np.zeros((4, 3))])[0]
     b = f([np.zeros((4, 3))])[0]
     assert a.shape == (4, 3) and not np.allclose(a, b)
+
+
+@pytest.mark.parametrize('name', ['random_uniform', 'random_normal',
+                                  'truncated_normal', 'random_binomial'])
+def test_random_seeds_repeat_like_keras_2_2(name):
+    fn = getattr(K, name)
+    kwargs = {'p': .5} if name == 'random_binomial' else {}
+    a = K.eval(fn((4, 5), seed=3, **kwargs))
+    b = K.eval(fn((4, 5), seed=3, **kwargs))
+    c = K.eval(fn((4, 5), seed=4, **kwargs))
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+    # without a seed, NumPy's generator picks one
+    np.random.seed(7)
+    d = K.eval(fn((4, 5), **kwargs))
+    np.random.seed(7)
+    np.testing.assert_array_equal(d, K.eval(fn((4, 5), **kwargs)))
+
+
+def test_dropout_seed_repeats_eagerly():
+    x = np.ones((20, 20), 'float32')
+    np.testing.assert_array_equal(K.eval(K.dropout(x, .5, seed=1)),
+                                  K.eval(K.dropout(x, .5, seed=1)))
+    assert not np.array_equal(K.eval(K.dropout(x, .5, seed=1)),
+                              K.eval(K.dropout(x, .5, seed=2)))
