@@ -12,8 +12,8 @@ import tensorflow as tf
 
 from .common import image_data_format
 from .graph import symbolic
-from .tensors import (_to_tensor, _rank, _static_dims, _dims, _check_rank,
-                      _shape_str, _is_int)
+from .tensors import (_to_tensor, _static_dims, _dims, _check_rank,
+                      _is_int, _match_dtypes)
 
 __all__ = [
     'conv1d', 'conv2d', 'conv3d', 'conv2d_transpose', 'conv3d_transpose',
@@ -63,20 +63,6 @@ def _int_tuple(fn_name, arg, value, n):
     return tuple(int(v) for v in value)
 
 
-def _pair_dtypes(x, kernel):
-    """Converts arrays to tensors, giving an array the dtype of the tensor
-    it is combined with (so a float64 NumPy input meets a float32 kernel)."""
-    x_is_tensor = isinstance(x, (tf.Tensor, tf.Variable))
-    kernel_is_tensor = isinstance(kernel, (tf.Tensor, tf.Variable))
-    kernel = _to_tensor(kernel)
-    if not x_is_tensor:
-        x = tf.cast(_to_tensor(x), kernel.dtype)
-    x = _to_tensor(x)
-    if not kernel_is_tensor and kernel.dtype != x.dtype:
-        kernel = tf.cast(kernel, x.dtype)
-    return x, kernel
-
-
 def _to_channels_last(x, data_format, nd):
     if data_format == 'channels_first':
         return tf.transpose(x, [0] + list(range(2, nd + 2)) + [1])
@@ -122,7 +108,7 @@ def _conv(fn_name, x, kernel, nd, strides, padding, data_format,
     strides = _int_tuple(fn_name, 'strides', strides, nd)
     dilation = _int_tuple(fn_name, 'dilation_rate', dilation_rate, nd)
     _check_strides_and_dilation(fn_name, strides, dilation)
-    x, kernel = _pair_dtypes(x, kernel)
+    x, kernel = _match_dtypes(x, kernel)
     _check_rank(fn_name, 'x', x, nd + 2)
     _check_rank(fn_name, 'kernel', kernel, nd + 2)
     x = _to_channels_last(x, data_format, nd)
@@ -240,7 +226,7 @@ def _output_shape(fn_name, x, output_shape, data_format, nd):
     shape = list(output_shape)
     if data_format == 'channels_first':
         shape = [shape[0]] + shape[2:] + [shape[1]]
-    static = [int(d) if _is_int(d) else None for d in shape]
+    static = [int(d) if _is_int(d) else _static_int(d) for d in shape]
     if shape[0] is None:
         shape[0] = tf.shape(x)[0]
         static[0] = _static_dims(x)[0]
@@ -252,6 +238,15 @@ def _output_shape(fn_name, x, output_shape, data_format, nd):
     return shape, static
 
 
+def _static_int(value):
+    """The value of a scalar tensor when TensorFlow can tell it before
+    running (e.g. a slice of the shape of a tensor whose shape is known)."""
+    if value is None:
+        return None
+    known = tf.get_static_value(value)
+    return None if known is None else int(known)
+
+
 def _conv_transpose(fn_name, x, kernel, output_shape, nd, strides, padding,
                     data_format, dilation_rate):
     data_format = _data_format(fn_name, data_format)
@@ -259,7 +254,7 @@ def _conv_transpose(fn_name, x, kernel, output_shape, nd, strides, padding,
     strides = _int_tuple(fn_name, 'strides', strides, nd)
     dilation = _int_tuple(fn_name, 'dilation_rate', dilation_rate, nd)
     _check_strides_and_dilation(fn_name, strides, dilation)
-    x, kernel = _pair_dtypes(x, kernel)
+    x, kernel = _match_dtypes(x, kernel)
     _check_rank(fn_name, 'x', x, nd + 2)
     _check_rank(fn_name, 'kernel', kernel, nd + 2)
     x = _to_channels_last(x, data_format, nd)
@@ -338,7 +333,7 @@ def conv3d_transpose(x, kernel, output_shape, strides=(1, 1, 1),
 def _depthwise(fn_name, x, depthwise_kernel, pointwise_kernel, strides,
                padding, data_format, dilation_rate):
     """A depthwise 2-D convolution, followed by a pointwise one if given."""
-    x, depthwise_kernel = _pair_dtypes(x, depthwise_kernel)
+    x, depthwise_kernel = _match_dtypes(x, depthwise_kernel)
     _check_rank(fn_name, 'x', x, 4)
     _check_rank(fn_name, 'depthwise_kernel', depthwise_kernel, 4)
     _check_channels(fn_name, x, _static_dims(depthwise_kernel)[2],
@@ -385,7 +380,7 @@ def separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1,
     stride = _int_tuple(fn_name, 'strides', strides, 1)[0]
     dilation = _int_tuple(fn_name, 'dilation_rate', dilation_rate, 1)[0]
     _check_strides_and_dilation(fn_name, (stride,), (dilation,))
-    x, depthwise_kernel = _pair_dtypes(x, depthwise_kernel)
+    x, depthwise_kernel = _match_dtypes(x, depthwise_kernel)
     _check_rank(fn_name, 'x', x, 3)
     _check_rank(fn_name, 'depthwise_kernel', depthwise_kernel, 3)
     _check_rank(fn_name, 'pointwise_kernel', pointwise_kernel, 3)
@@ -437,7 +432,7 @@ def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1),
     _check_strides_and_dilation(fn_name, strides, dilation)
     if pointwise_kernel is None:
         raise ValueError('K.separable_conv2d: `pointwise_kernel` is required.')
-    x, depthwise_kernel = _pair_dtypes(x, depthwise_kernel)
+    x, depthwise_kernel = _match_dtypes(x, depthwise_kernel)
     _check_rank(fn_name, 'x', x, 4)
     out = _depthwise(fn_name, _to_channels_last(x, data_format, 2),
                      depthwise_kernel, pointwise_kernel, strides, padding,
@@ -475,7 +470,7 @@ def depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding='valid',
     strides = _int_tuple(fn_name, 'strides', strides, 2)
     dilation = _int_tuple(fn_name, 'dilation_rate', dilation_rate, 2)
     _check_strides_and_dilation(fn_name, strides, dilation)
-    x, depthwise_kernel = _pair_dtypes(x, depthwise_kernel)
+    x, depthwise_kernel = _match_dtypes(x, depthwise_kernel)
     _check_rank(fn_name, 'x', x, 4)
     out = _depthwise(fn_name, _to_channels_last(x, data_format, 2),
                      depthwise_kernel, None, strides, padding, data_format,
@@ -619,7 +614,7 @@ def local_conv1d(inputs, kernel, kernel_size, strides, data_format=None):
     data_format = _data_format(fn_name, data_format, 'channels_last')
     kernel_size = _int_tuple(fn_name, 'kernel_size', kernel_size, 1)
     strides = _int_tuple(fn_name, 'strides', strides, 1)
-    inputs, kernel = _pair_dtypes(inputs, kernel)
+    inputs, kernel = _match_dtypes(inputs, kernel)
     _check_rank(fn_name, 'inputs', inputs, 3)
     _check_rank(fn_name, 'kernel', kernel, 3)
     x = _to_channels_last(inputs, data_format, 1)
@@ -664,7 +659,7 @@ def local_conv2d(inputs, kernel, kernel_size, strides, output_shape,
     kernel_size = _int_tuple(fn_name, 'kernel_size', kernel_size, 2)
     strides = _int_tuple(fn_name, 'strides', strides, 2)
     output_shape = _int_tuple(fn_name, 'output_shape', output_shape, 2)
-    inputs, kernel = _pair_dtypes(inputs, kernel)
+    inputs, kernel = _match_dtypes(inputs, kernel)
     _check_rank(fn_name, 'inputs', inputs, 4)
     _check_rank(fn_name, 'kernel', kernel, 3)
     x = _to_channels_last(inputs, data_format, 2)

@@ -12,7 +12,7 @@ import tensorflow as tf
 from .common import floatx
 from .graph import symbolic
 from .tensors import (_to_tensor, _rank, _static_dims, _dims,
-                      _normalize_axis, _shape_str, _is_int)
+                      _normalize_axis, _shape_str, _is_int, _match_dtypes)
 
 __all__ = [
     'max', 'min', 'sum', 'prod', 'mean', 'var', 'std', 'any', 'all',
@@ -609,7 +609,7 @@ def dot(x, y):
     """
     if isinstance(x, tf.SparseTensor):
         return tf.sparse.sparse_dense_matmul(x, y)
-    x, y = _to_tensor(x), _to_tensor(y)
+    x, y = _match_dtypes(x, y)
     x_rank, y_rank = _rank(x), _rank(y)
     for arg, t, rank in (('x', x, x_rank), ('y', y, y_rank)):
         if rank is None or rank < 2:
@@ -677,7 +677,7 @@ def batch_dot(x, y, axes=None):
         (32, 1)
     ```
     """
-    x, y = _to_tensor(x), _to_tensor(y)
+    x, y = _match_dtypes(x, y)
     x_rank, y_rank = _rank(x), _rank(y)
     for arg, t, rank in (('x', x, x_rank), ('y', y, y_rank)):
         if rank is None or rank < 2:

@@ -196,11 +196,21 @@ def _looped(step_function, xs, states, constants, masks, steps):
 
     results = tf.while_loop(
         lambda t, *_: t < n_steps, body,
-        (tf.constant(0), output_ta, tf.zeros_like(probe)) + tuple(states),
+        (tf.constant(0), output_ta, _zeros_for(probe, tf.shape(xs)[1]))
+        + tuple(states),
         maximum_iterations=n_steps)
     last_output = results[2]
     outputs = results[1].stack()
     return last_output, outputs, list(results[3:]), uses
+
+
+def _zeros_for(probe, batch):
+    """Zeros shaped like the step output, built without running the probe
+    step when the output's static shape (beyond the batch) is known."""
+    dims = _static_dims(probe)
+    if _rank(probe) is None or any(d is None for d in dims[1:]):
+        return tf.zeros_like(probe)
+    return tf.zeros([batch] + dims[1:], dtype=probe.dtype)
 
 
 @symbolic

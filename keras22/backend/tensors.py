@@ -41,6 +41,20 @@ def _to_tensor(x, dtype=None):
     return tf.convert_to_tensor(x, dtype=dtype)
 
 
+def _match_dtypes(x, other):
+    """Converts arrays to tensors, giving an array the dtype of the tensor
+    it is combined with (so a float64 NumPy input meets a float32 kernel
+    or weight); two tensors keep their dtypes."""
+    x_is_tensor = isinstance(x, (tf.Tensor, tf.Variable))
+    other_is_tensor = isinstance(other, (tf.Tensor, tf.Variable))
+    other = _to_tensor(other)
+    if not x_is_tensor:
+        x = tf.cast(_to_tensor(x), other.dtype)
+    if not other_is_tensor and other.dtype != x.dtype:
+        other = tf.cast(other, x.dtype)
+    return x, other
+
+
 def _rank(x):
     """The static rank of `x`, or None."""
     shape = getattr(x, 'shape', None)

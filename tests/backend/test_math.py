@@ -252,3 +252,13 @@ def test_switch_elementwise_and_leading_axes(both):
     with pytest.raises(ValueError, match='K.switch.*condition'):
         K.switch(K.placeholder((2, 3, 4)), K.placeholder((2, 3)),
                  K.placeholder((2, 3)))
+
+
+def test_products_give_arrays_the_dtype_of_the_weights():
+    w = K.variable(np.ones((3, 2)))  # float32
+    x = np.ones((4, 3))  # float64
+    out = K.dot(x, w)
+    assert K.dtype(out) == 'float32'
+    np.testing.assert_allclose(K.eval(out), np.full((4, 2), 3.))
+    out = K.batch_dot(np.ones((2, 3)), K.variable(np.ones((2, 3))), axes=1)
+    np.testing.assert_allclose(K.eval(out), [[3.], [3.]])
