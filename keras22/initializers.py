@@ -468,7 +468,10 @@ def get(identifier):
 
     # Returns
         The initializer: a name gives a new instance with default
-        arguments.
+        arguments. A name registered for a plain function
+        `init(shape, dtype=None)` (a custom object) gives the function
+        itself; Keras 2.2 called it without arguments and failed, so models
+        saved with such initializers could not be loaded.
 
     # Raises
         ValueError: for an unknown name or anything else.
