@@ -135,12 +135,15 @@ def test_identity():
         initializers.Identity()((2, 2, 2))
 
 
-@pytest.mark.xfail(reason='needs K.random_* to repeat values for a given '
-                          'seed (backend)', strict=False)
-def test_seed_repeats_values():
-    a = K.eval(initializers.RandomNormal(seed=3)((3, 3)))
-    b = K.eval(initializers.RandomNormal(seed=3)((3, 3)))
-    np.testing.assert_array_equal(a, b)
+@pytest.mark.parametrize('init_cls', [
+    initializers.RandomNormal, initializers.RandomUniform,
+    initializers.TruncatedNormal, initializers.glorot_normal,
+    initializers.he_uniform, initializers.Orthogonal])
+def test_seed_repeats_values(init_cls):
+    # As in Keras 2.2, where each call was a graph op with that seed.
+    a = K.eval(init_cls(seed=3)((3, 3)))
+    np.testing.assert_array_equal(a, K.eval(init_cls(seed=3)((3, 3))))
+    assert not np.array_equal(a, K.eval(init_cls(seed=4)((3, 3))))
 
 
 def test_validation_errors():
