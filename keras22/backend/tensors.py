@@ -924,8 +924,11 @@ def resize_images(x, height_factor, width_factor, data_format,
         x = tf.transpose(x, [0, 2, 3, 1])
     dims = _dims(x)
     size = [dims[1] * height_factor, dims[2] * width_factor]
-    out = tf.compat.v1.image.resize_bilinear(x, size, align_corners=False,
-                                             half_pixel_centers=False)
+    # the raw op keeps TensorFlow 1's coordinate mapping without the
+    # deprecation warning of tf.compat.v1.image.resize_bilinear
+    out = tf.raw_ops.ResizeBilinear(images=x, size=tf.stack(size),
+                                    align_corners=False,
+                                    half_pixel_centers=False)
     if out.dtype != x.dtype:
         out = tf.cast(out, x.dtype)
     static = _static_dims(x)
