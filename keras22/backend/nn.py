@@ -442,8 +442,11 @@ def normalize_batch_in_training(x, gamma, beta, reduction_axes,
     """
     x = _to_tensor(x)
     reduction_axes = [int(a) for a in reduction_axes]
-    batch_mean, batch_var = tf.nn.moments(x, reduction_axes, keepdims=False)
     rank = _rank(x)
+    if rank is None:
+        raise ValueError('K.normalize_batch_in_training: `x` needs a known '
+                         'rank.')
+    batch_mean, batch_var = tf.nn.moments(x, reduction_axes, keepdims=False)
     kept = [i for i in range(rank) if i not in
             [a % rank for a in reduction_axes]]
     if kept == [rank - 1]:
