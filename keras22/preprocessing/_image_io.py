@@ -216,14 +216,19 @@ def _format_for(image_module, path, file_format):
     return known[extension]
 
 
+def _storable(img, fmt):
+    if img.mode == 'RGBA' and fmt == 'JPEG':
+        warnings.warn('save_img: JPEG cannot store an alpha channel; '
+                      'saving the image as RGB.')
+        return img.convert('RGB')
+    return img
+
+
 def write_image(img, path, file_format=None, **kwargs):
     """Saves a PIL image atomically (temporary file, then os.replace)."""
     image_module = pil_image('save_img')
     fmt = _format_for(image_module, path, file_format)
-    if img.mode == 'RGBA' and fmt == 'JPEG':
-        warnings.warn('save_img: JPEG cannot store an alpha channel; '
-                      'saving the image as RGB.')
-        img = img.convert('RGB')
+    img = _storable(img, fmt)
     path = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(
@@ -270,6 +275,4 @@ def save_img(path, x, data_format=None, file_format=None, scale=True,
         raise ValueError('save_img: give `file_format` when writing to a '
                          'file object.')
     fmt = _normal_format(file_format)
-    if img.mode == 'RGBA' and fmt == 'JPEG':
-        img = img.convert('RGB')
-    img.save(path, format=fmt, **kwargs)
+    _storable(img, fmt).save(path, format=fmt, **kwargs)
