@@ -5,7 +5,7 @@ Public names are re-exported by `keras22.preprocessing.image`.
 from __future__ import absolute_import, division, print_function
 
 import os
-import tempfile
+import uuid
 import warnings
 
 import numpy as np
@@ -230,10 +230,12 @@ def write_image(img, path, file_format=None, **kwargs):
     fmt = _format_for(image_module, path, file_format)
     img = _storable(img, fmt)
     path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(
-        dir=directory, prefix='.' + os.path.basename(path) + '.',
-        suffix='.tmp')
+    directory, name = os.path.split(os.path.abspath(path))
+    temporary = os.path.join(directory,
+                             '.%s.%s.tmp' % (name, uuid.uuid4().hex))
+    # os.open with 0o666 lets the umask decide the final permissions, as
+    # for a file written directly (mkstemp would force 0o600).
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, 'wb') as stream:
             img.save(stream, format=fmt, **kwargs)

@@ -127,6 +127,10 @@ def test_save_img_round_trip_is_atomic(tmp_path):
         str(path))), x)
     image.save_img(path, x * 0, scale=False)  # replaces, path-like accepted
     assert os.listdir(str(tmp_path)) == ['green.png']
+    # The permissions are those of a file written directly.
+    (tmp_path / 'plain').write_bytes(b'')
+    plain = os.stat(str(tmp_path / 'plain')).st_mode
+    assert os.stat(str(path)).st_mode == plain
     assert image.img_to_array(image.load_img(str(path))).max() == 0
 
 
