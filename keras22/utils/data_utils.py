@@ -223,12 +223,23 @@ class _WorkerPool(object):
                 for thread in threads:
                     thread.join(_remaining(deadline))
         finally:
-            if self.use_processes:
+            if self.use_processes and any(p.is_alive() for p in processes):
                 for process in processes:
                     if process.is_alive():
                         process.terminate()
+                # The executor's manager thread notices the deaths and
+                # reaps the processes; wait for it so that none looks alive
+                # afterwards. Bounded: a worker killed half-way through
+                # sending a result can leave that thread stuck.
+                if manager is not None:
+                    manager.join(_MANAGER_GRACE)
                 for process in processes:
                     process.join()
+
+
+# Seconds to wait for the executor's manager thread after terminating its
+# workers.
+_MANAGER_GRACE = 5.0
 
 
 def _now():
@@ -764,8 +775,12 @@ class _DownloadProgress(object):
         self.progbar.update(done)
 
 
-def _download(fname, origin, fpath, file_hash, hash_algorithm):
-    """Downloads `origin` to `fpath` through a temporary file."""
+def _download(fname, origin, fpath, file_hash, hash_algorithm,
+              replacing=False):
+    """Downloads `origin` to `fpath` through a temporary file.
+
+    `replacing` says a file with the wrong hash is already at `fpath`
+    (kept if the download fails)."""
     print('Downloading data from', origin)
     directory = os.path.dirname(fpath)
     handle, partial = tempfile.mkstemp(
@@ -780,12 +795,18 @@ def _download(fname, origin, fpath, file_hash, hash_algorithm):
             # ValueError. Keras 2.2 raised a bare Exception here too.
             reason = getattr(e, 'reason', None) or e
             code = getattr(e, 'code', None)
-            raise Exception(
-                'URL fetch failure on %s : %s%s -- could not download %r. '
-                'If you have this file, put it at %s and call again; it '
-                'will be used without a download.'
-                % (origin, '%s ' % code if code else '', reason, fname,
-                   fpath))
+            if replacing:
+                where = ('The file at %s does not have the expected %s hash '
+                         '%s; replace it with the right one.'
+                         % (fpath, hash_algorithm, file_hash))
+            else:
+                where = ('If you have this file, put it at %s and call '
+                         'again; it will be used without a download.'
+                         % fpath)
+            raise Exception('URL fetch failure on %s : %s%s -- could not '
+                            'download %r. %s'
+                            % (origin, '%s ' % code if code else '', reason,
+                               fname, where))
         if file_hash is not None and not validate_file(
                 partial, file_hash, algorithm=hash_algorithm):
             raise ValueError(
@@ -887,14 +908,16 @@ def get_file(fname,
         return untar_fpath
 
     download = not os.path.exists(fpath)
+    stale = False
     if not download and file_hash is not None and not validate_file(
             fpath, file_hash, algorithm=hash_algorithm):
         print('The file %s is there but its %s hash is not %s (incomplete '
               'or outdated), so it will be downloaded again.'
               % (fpath, hash_algorithm, file_hash))
-        download = True
+        download = stale = True
     if download:
-        _download(fname, origin, fpath, file_hash, hash_algorithm)
+        _download(fname, origin, fpath, file_hash, hash_algorithm,
+                  replacing=stale)
 
     if untar:
         if not os.path.exists(untar_fpath):
