@@ -73,7 +73,11 @@ class Network(Layer):
         self.stateful_ = False
         self.dtype = K.floatx()
         self._built = False
-        self.optimizer = None
+        # Rebuilding the graph (Sequential.add, a deferred build) keeps the
+        # optimizer and compile arguments but calls for a new compile, which
+        # fit performs on the fly.
+        self.optimizer = getattr(self, 'optimizer', None)
+        self._is_compiled = False
         self._layers = []
         self._output_tensor_cache = {}
         self._output_mask_cache = {}

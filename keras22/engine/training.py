@@ -119,7 +119,7 @@ class Model(Network):
         loss_weights_list = self._loss_weights(loss_weights)
         skip_weighing = set(skip)
         self._prepare_targets(target_tensors, skip, skip_weighing)
-        self._prepare_sample_weights(sample_weight_mode, skip)
+        self._prepare_sample_weights(sample_weight_mode, skip_weighing)
         self.metrics_names = ['loss']
         self.metrics_tensors = []
         total_loss = None
@@ -275,15 +275,14 @@ class Model(Network):
         self.sample_weights = []
         for i, mode in enumerate(modes):
             if i in skip:
+                # No loss, or targets given as tensors: nothing to weigh.
                 self.sample_weights.append(None)
                 continue
             name = self.output_names[i] + '_sample_weights'
             ndim = 2 if mode == 'temporal' else 1
             self.sample_weights.append(K.placeholder(ndim=ndim, name=name))
         self._feed_sample_weight_modes = [
-            modes[i] for i in range(len(self.outputs))
-            if i not in skip and any(t is self.targets[i]
-                                     for t in self._feed_targets)]
+            modes[i] for i in range(len(self.outputs)) if i not in skip]
 
     def _sample_weight_modes(self, mode):
         names = self.output_names
