@@ -5,6 +5,9 @@ import numpy as np
 from ..utils.data_utils import get_file
 from ._loading import load_npz
 
+_ORIGIN = 'https://s3.amazonaws.com/keras-datasets/boston_housing.npz'
+_SHA256 = 'f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5'
+
 
 def load_data(path='boston_housing.npz', test_split=0.2, seed=113):
     """Loads the Boston housing data, shuffled and split.
@@ -30,10 +33,7 @@ def load_data(path='boston_housing.npz', test_split=0.2, seed=113):
     if not 0 <= test_split < 1:
         raise ValueError('boston_housing.load_data: `test_split` must be in '
                          '[0, 1), got %r.' % (test_split,))
-    path = get_file(
-        path,
-        origin='https://s3.amazonaws.com/keras-datasets/boston_housing.npz',
-        file_hash='f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5')
+    path = get_file(path, origin=_ORIGIN, file_hash=_SHA256)
     arrays = load_npz(path)
     x, y = arrays['x'], arrays['y']
 

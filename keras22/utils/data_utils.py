@@ -881,9 +881,10 @@ def get_file(fname,
     # Example
 
     ```python
-        path = get_file('mnist.npz',
-                        origin='https://s3.amazonaws.com/img-datasets/mnist.npz',
-                        file_hash='8a61469f7ea1b51cbae51d4f78837e45')
+        path = get_file(
+            'mnist.npz',
+            origin='https://s3.amazonaws.com/img-datasets/mnist.npz',
+            file_hash='8a61469f7ea1b51cbae51d4f78837e45')
     ```
     """
     if not isinstance(fname, str) or not fname:

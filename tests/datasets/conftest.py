@@ -5,7 +5,6 @@ The tests write small files in the datasets' exact formats; their hashes
 cannot be the real datasets' ones, so `loader_calls` records the hash the
 loader passed and calls the real `get_file` without it.
 """
-import os
 from urllib.error import URLError
 
 import pytest
@@ -47,6 +46,3 @@ def loader_calls(cache, monkeypatch):
         monkeypatch.setattr(module, 'get_file', recording_get_file)
     return calls
 
-
-def expected_path(cache, *parts):
-    return os.path.join(str(cache), *parts)

@@ -1,6 +1,5 @@
 """cifar10, cifar100 and cifar.load_batch on small files in the real
 format (Python 2 style pickles with bytes keys)."""
-import io
 import os
 import pickle
 import tarfile
