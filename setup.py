@@ -10,6 +10,8 @@ EXTRAS = {
     'docs': ['mkdocs>=1.5'],
     'viz': ['pydot>=1.2'],
     'image': ['pillow', 'scipy'],
+    'dataframe': ['pandas'],
+    'sklearn': ['scikit-learn'],
 }
 
 setup(
