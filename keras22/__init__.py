@@ -12,6 +12,7 @@ from . import backend  # noqa: E402,F401
 from . import activations  # noqa: E402,F401
 from . import callbacks  # noqa: E402,F401
 from . import constraints  # noqa: E402,F401
+from . import datasets  # noqa: E402,F401
 from . import engine  # noqa: E402,F401
 from . import initializers  # noqa: E402,F401
 from . import layers  # noqa: E402,F401
@@ -19,6 +20,7 @@ from . import losses  # noqa: E402,F401
 from . import metrics  # noqa: E402,F401
 from . import models  # noqa: E402,F401
 from . import optimizers  # noqa: E402,F401
+from . import preprocessing  # noqa: E402,F401
 from . import regularizers  # noqa: E402,F401
 from . import utils  # noqa: E402,F401
 

@@ -21,3 +21,7 @@ from .data_utils import OrderedEnqueuer  # noqa: F401
 from .data_utils import GeneratorEnqueuer  # noqa: F401
 from .io_utils import HDF5Matrix  # noqa: F401
 from .io_utils import H5Dict as h5dict  # noqa: F401
+from . import layer_utils  # noqa: F401
+from .layer_utils import convert_all_kernels_in_model  # noqa: F401
+from .layer_utils import get_source_inputs  # noqa: F401
+from .layer_utils import print_summary  # noqa: F401
