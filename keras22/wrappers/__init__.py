@@ -1,0 +1,2 @@
+"""Wrappers that let Keras models be used by other libraries
+(`keras22.wrappers.scikit_learn`)."""
