@@ -25,8 +25,5 @@ from . import layer_utils  # noqa: F401
 from .layer_utils import convert_all_kernels_in_model  # noqa: F401
 from .layer_utils import get_source_inputs  # noqa: F401
 from .layer_utils import print_summary  # noqa: F401
-from .layer_utils import convert_all_kernels_in_model  # noqa: F401
-from .layer_utils import get_source_inputs  # noqa: F401
-from .layer_utils import print_summary  # noqa: F401
 from .vis_utils import plot_model  # noqa: F401
 from .multi_gpu_utils import multi_gpu_model  # noqa: F401
