@@ -58,20 +58,33 @@ def _is_data_generator(data):
             hasattr(data, 'next'))
 
 
-def _iterate_sequence(sequence, shuffle):
-    """Yields the batches of `sequence` forever, in the main thread.
+class _SequenceIterator(object):
+    """Reads the batches of a `Sequence` forever, in the main thread.
 
     Like the `OrderedEnqueuer`, each pass visits every index once (in a
-    new random order when `shuffle`) and ends with `on_epoch_end()`. Keras
-    2.2 read the batches in order and never called `on_epoch_end` here.
+    new random order when `shuffle`), and `on_epoch_end()` is called as
+    soon as the pass's last batch has been read, so that the last pass of
+    training gets it too. Keras 2.2 read the batches in order and never
+    called `on_epoch_end` with `workers=0`.
     """
-    while True:
-        order = list(range(len(sequence)))
-        if shuffle:
-            random.shuffle(order)
-        for index in order:
-            yield sequence[index]
-        sequence.on_epoch_end()
+
+    def __init__(self, sequence, shuffle):
+        self.sequence = sequence
+        self.shuffle = shuffle
+        self.order = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if not self.order:
+            self.order = list(range(len(self.sequence)))
+            if self.shuffle:
+                random.shuffle(self.order)
+        batch = self.sequence[self.order.pop(0)]
+        if not self.order:
+            self.sequence.on_epoch_end()
+        return batch
 
 
 class _Batches(object):
@@ -98,7 +111,7 @@ class _Batches(object):
                                 max_queue_size=max_queue_size)
             self.iterator = self.enqueuer.get()
         elif is_sequence:
-            self.iterator = _iterate_sequence(data, shuffle)
+            self.iterator = _SequenceIterator(data, shuffle)
         else:
             self.iterator = data
 
