@@ -30,8 +30,8 @@ def _slice_batch(x, index, parts):
     return x[start:stop]
 
 
-def _concatenate_batches(parts):
-    return K.concatenate(parts, axis=0)
+def _same(x):
+    return x
 
 
 def _target_devices(gpus, available):
@@ -127,7 +127,7 @@ def multi_gpu_model(model, gpus=None, cpu_merge=True, cpu_relocation=False):
     ```
     """
     from ..engine.training import Model
-    from ..layers import Lambda
+    from ..layers import Lambda, concatenate
     available = _get_available_devices()
     targets = _target_devices(gpus, available)
     if targets is None:
@@ -169,6 +169,9 @@ def multi_gpu_model(model, gpus=None, cpu_merge=True, cpu_relocation=False):
                 name = '%s_%d' % (name, seen[name])
             names.append(name)
         with tf.device('/cpu:0' if cpu_merge else targets[0]):
-            merged = [Lambda(_concatenate_batches, name=name)(outputs)
+            # A single replica still gets a layer named after the output,
+            # so that losses given by output name keep working.
+            merged = [concatenate(outputs, axis=0, name=name)
+                      if parts > 1 else Lambda(_same, name=name)(outputs[0])
                       for name, outputs in zip(names, replica_outputs)]
     return Model(model.inputs, merged)
