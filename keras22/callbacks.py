@@ -10,9 +10,9 @@ import csv
 import inspect
 import json
 import os
-import tempfile
 import urllib.parse
 import urllib.request
+import uuid
 import warnings
 from collections.abc import Iterable
 
@@ -49,28 +49,33 @@ class Callback(object):
         self.params = None
 
     def set_params(self, params):
+        """Receives the training parameters (`epochs`, `steps`,
+        `verbose`, `metrics`, ...) before training starts."""
         self.params = params
 
     def set_model(self, model):
+        """Receives the model being trained before training starts."""
         self.model = model
 
     def on_epoch_begin(self, epoch, logs=None):
-        pass
+        """Called at the start of epoch `epoch` (counted from 0)."""
 
     def on_epoch_end(self, epoch, logs=None):
-        pass
+        """Called at the end of an epoch; `logs` holds the epoch's
+        averages and `val_*` values, and callbacks may add to it."""
 
     def on_batch_begin(self, batch, logs=None):
-        pass
+        """Called before batch `batch` of the epoch (`logs`: `batch`,
+        `size`)."""
 
     def on_batch_end(self, batch, logs=None):
-        pass
+        """Called after a batch, with its loss and metrics in `logs`."""
 
     def on_train_begin(self, logs=None):
-        pass
+        """Called once before the first epoch."""
 
     def on_train_end(self, logs=None):
-        pass
+        """Called once after the last epoch."""
 
 
 class CallbackList(object):
@@ -912,8 +917,11 @@ def _image_proto(image):
 
 
 def _write_text_atomically(path, text):
-    handle, temporary = tempfile.mkstemp(
-        prefix='.%s.' % os.path.basename(path), dir=os.path.dirname(path))
+    directory, name = os.path.split(os.path.abspath(path))
+    temporary = os.path.join(directory, '.%s.%s.tmp' % (name,
+                                                         uuid.uuid4().hex))
+    # 0o666: the umask sets the permissions, as for a file written in place.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, 'w') as target:
             target.write(text)
