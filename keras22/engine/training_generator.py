@@ -98,6 +98,7 @@ class _Batches(object):
                  max_queue_size, shuffle=False):
         self.caller = caller
         self.enqueuer = None
+        self._pushed_back = []
         is_sequence = isinstance(data, Sequence)
         if workers > 0:
             if is_sequence:
@@ -115,7 +116,13 @@ class _Batches(object):
         else:
             self.iterator = data
 
+    def push_back(self, item):
+        """Hands `item` out again at the next call of `next`."""
+        self._pushed_back.append(item)
+
     def next(self, step, steps):
+        if self._pushed_back:
+            return self._pushed_back.pop()
         try:
             return next(self.iterator)
         except StopIteration:
@@ -160,6 +167,30 @@ def _batch_size(x):
     if isinstance(x, (list, tuple)):
         x = x[0]
     return int(x.shape[0])
+
+
+def _build_from_first_batch(model, batches, steps, with_targets):
+    """Builds (and compiles) a subclassed model that has not seen data yet
+    from the first batch, which is then handed out again.
+
+    `fit` builds such models from its arrays; Keras 2.2's generator loops
+    failed on them.
+    """
+    if getattr(model, 'built', True):
+        return
+    output = batches.next(0, steps)
+    if with_targets:
+        x, y, sample_weight = _unpack_batch(output)
+        model._standardize_user_data(x, y, sample_weight=sample_weight)
+    else:
+        x = _unpack_batch(output)[0] if isinstance(output, tuple) else output
+        model._standardize_user_data(x)
+    batches.push_back(output)
+
+
+def _check_optimizer(model):
+    if not getattr(model, 'optimizer', None):
+        model._check_compiled()
 
 
 def _warn_duplication(generator, workers, use_multiprocessing):
@@ -214,10 +245,8 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
     """
     caller = 'fit_generator'
     _check_workers(caller, workers)
+    _check_optimizer(model)
     do_validation = bool(validation_data)
-    model._make_train_function()
-    if do_validation:
-        model._make_test_function()
     is_sequence = isinstance(generator, Sequence)
     _warn_duplication(generator, workers, use_multiprocessing)
     if steps_per_epoch is None:
@@ -257,35 +286,39 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
         if model._uses_dynamic_learning_phase():
             val_data += [0.]
 
-    out_labels = model.metrics_names
-    # Keras 2.2's fit_generator listed the 'val_' names whether or not it
-    # validated; callbacks reading params['metrics'] see the same.
-    callback_metrics = out_labels + ['val_' + name for name in out_labels]
-    stateful_names = getattr(model, 'stateful_metric_names', [])
-    model.history = cbks.History()
-    callback_list = [cbks.BaseLogger(stateful_metrics=stateful_names)]
-    if verbose:
-        callback_list.append(cbks.ProgbarLogger(
-            count_mode='steps', stateful_metrics=stateful_names))
-    callback_list += (callbacks or []) + [model.history]
-    callbacks = cbks.CallbackList(callback_list)
-    callback_model = getattr(model, 'callback_model', None) or model
-    callbacks.set_model(callback_model)
-    callbacks.set_params({
-        'epochs': epochs, 'steps': steps_per_epoch, 'verbose': verbose,
-        'do_validation': do_validation, 'metrics': callback_metrics})
-    callbacks.on_train_begin()
-
     batches = val_batches = None
     try:
+        batches = _Batches(caller, generator, workers, use_multiprocessing,
+                           max_queue_size, shuffle=shuffle)
         if val_gen:
             val_batches = _Batches(caller, validation_data, workers,
                                    use_multiprocessing, max_queue_size)
-        elif do_validation:
+        _build_from_first_batch(model, batches, steps_per_epoch, True)
+        model._make_train_function()
+        if do_validation:
+            model._make_test_function()
+
+        out_labels = model.metrics_names
+        # Keras 2.2's fit_generator listed the 'val_' names whether or not
+        # it validated; callbacks reading params['metrics'] see the same.
+        callback_metrics = out_labels + ['val_' + n for n in out_labels]
+        stateful_names = getattr(model, 'stateful_metric_names', [])
+        model.history = cbks.History()
+        callback_list = [cbks.BaseLogger(stateful_metrics=stateful_names)]
+        if verbose:
+            callback_list.append(cbks.ProgbarLogger(
+                count_mode='steps', stateful_metrics=stateful_names))
+        callback_list += (callbacks or []) + [model.history]
+        callbacks = cbks.CallbackList(callback_list)
+        callback_model = getattr(model, 'callback_model', None) or model
+        callbacks.set_model(callback_model)
+        callbacks.set_params({
+            'epochs': epochs, 'steps': steps_per_epoch, 'verbose': verbose,
+            'do_validation': do_validation, 'metrics': callback_metrics})
+        callbacks.on_train_begin()
+        if do_validation and not val_gen:
             for callback in callbacks:
                 callback.validation_data = val_data
-        batches = _Batches(caller, generator, workers, use_multiprocessing,
-                           max_queue_size, shuffle=shuffle)
         callback_model.stop_training = False
         epoch = initial_epoch
         while epoch < epochs:
@@ -336,6 +369,7 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
 def _evaluate_batches(model, batches, steps, verbose, caller):
     """Runs `test_on_batch` on `steps` batches and averages the results,
     weighting each batch by its size (stateful metrics: the last value)."""
+    _build_from_first_batch(model, batches, steps, True)
     model._make_test_function()
     for metric in getattr(model, 'stateful_metric_functions', []):
         metric.reset_states()
@@ -396,7 +430,7 @@ def evaluate_generator(model, generator, steps=None, max_queue_size=10,
     """
     caller = 'evaluate_generator'
     _check_workers(caller, workers)
-    model._make_test_function()
+    _check_optimizer(model)
     _warn_duplication(generator, workers, use_multiprocessing)
     if steps is None:
         if not isinstance(generator, Sequence):
@@ -437,7 +471,6 @@ def predict_generator(model, generator, steps=None, max_queue_size=10,
     """
     caller = 'predict_generator'
     _check_workers(caller, workers)
-    model._make_predict_function()
     _warn_duplication(generator, workers, use_multiprocessing)
     if steps is None:
         if not isinstance(generator, Sequence):
@@ -451,6 +484,8 @@ def predict_generator(model, generator, steps=None, max_queue_size=10,
     progbar = Progbar(target=steps) if verbose == 1 else None
     with _Batches(caller, generator, workers, use_multiprocessing,
                   max_queue_size) as batches:
+        _build_from_first_batch(model, batches, steps, False)
+        model._make_predict_function()
         for step in range(steps):
             output = batches.next(step, steps)
             if isinstance(output, tuple):

@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 import pytest
 
+from keras22.callbacks import LambdaCallback
 from keras22.layers import Dense, Input
 from keras22.models import Model, Sequential
 from keras22.utils import Sequence
@@ -360,3 +361,46 @@ def test_dict_inputs_and_verbose_progress(capsys):
     assert len(history.history['loss']) == 1
     model.evaluate_generator(named(), steps=2, verbose=1)
     assert '2/2' in capsys.readouterr().out
+
+
+class TinyNet(Model):
+    def __init__(self):
+        super(TinyNet, self).__init__()
+        self.dense = Dense(1, activation='sigmoid')
+
+    def call(self, inputs):
+        return self.dense(inputs)
+
+
+@pytest.mark.parametrize('workers', [0, 1])
+def test_subclassed_model_is_built_by_its_first_batch(workers):
+    """Keras 2.2's generator loops failed on a subclassed model compiled
+    before seeing data; fit builds such models, and so do they."""
+    x, y = make_data()
+    model = TinyNet()
+    model.compile('sgd', 'binary_crossentropy', metrics=['acc'])
+    sequence = ArraySequence(x, y)
+    sizes = []
+    count = LambdaCallback(
+        on_batch_end=lambda batch, logs: sizes.append(logs['size']))
+    history = model.fit_generator(sequence, epochs=2, workers=workers,
+                                  shuffle=False, verbose=0,
+                                  callbacks=[count])
+    assert set(history.history) == {'loss', 'acc'}
+    # The first batch built the model and was then trained on like the
+    # others: read once, used once.
+    assert sequence.served[:5] == [0, 1, 2, 3, 4]
+    assert sizes == [8] * 10
+    for build in (lambda m: m.evaluate_generator(ArraySequence(x, y),
+                                                 workers=workers),
+                  lambda m: m.predict_generator(ArraySequence(x, y),
+                                                workers=workers)):
+        fresh = TinyNet()
+        fresh.compile('sgd', 'binary_crossentropy')
+        result = np.asarray(build(fresh))
+        assert np.all(np.isfinite(result))
+    unbuilt = TinyNet()
+    assert unbuilt.predict_generator(ArraySequence(x, y),
+                                     workers=workers).shape == (40, 1)
+    with pytest.raises(ValueError, match='compile'):
+        TinyNet().fit_generator(sequence, verbose=0, workers=workers)
