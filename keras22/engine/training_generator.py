@@ -239,9 +239,11 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
         value per epoch.
 
     # Raises
+        RuntimeError/ValueError: if the model was not compiled.
         ValueError: if `steps_per_epoch` (or `validation_steps` for a
             validation generator) is missing and cannot be inferred, if a
             batch is not a 2- or 3-tuple, or if the generator runs dry.
+        Whatever the generator or a worker raised, with its type.
     """
     caller = 'fit_generator'
     _check_workers(caller, workers)
@@ -340,8 +342,7 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
                 if step == steps_per_epoch - 1 and do_validation:
                     if val_gen:
                         val_outs = _evaluate_batches(
-                            model, val_batches, validation_steps, 0,
-                            'evaluate_generator')
+                            model, val_batches, validation_steps, 0)
                     else:
                         # As Keras 2.2: the last training batch's size.
                         val_outs = model.evaluate(
@@ -366,7 +367,7 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
     return model.history
 
 
-def _evaluate_batches(model, batches, steps, verbose, caller):
+def _evaluate_batches(model, batches, steps, verbose):
     """Runs `test_on_batch` on `steps` batches and averages the results,
     weighting each batch by its size (stateful metrics: the last value)."""
     _build_from_first_batch(model, batches, steps, True)
@@ -442,7 +443,7 @@ def evaluate_generator(model, generator, steps=None, max_queue_size=10,
     _check_steps(caller, 'steps', steps)
     with _Batches(caller, generator, workers, use_multiprocessing,
                   max_queue_size) as batches:
-        return _evaluate_batches(model, batches, steps, verbose, caller)
+        return _evaluate_batches(model, batches, steps, verbose)
 
 
 def predict_generator(model, generator, steps=None, max_queue_size=10,
