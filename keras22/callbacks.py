@@ -965,9 +965,15 @@ class TensorBoard(Callback):
     2 file writer, so TensorBoard need not be installed to write them.
     Histograms and images need validation data given as arrays (not a
     generator), as in Keras 2.2; the output and gradient histograms use all
-    of it, `batch_size` samples at a time. Unlike Keras 2.2, no TensorFlow
-    session or merged summary op exists: the values are computed with
-    compiled Keras functions at the end of the epoch.
+    of it, `batch_size` samples at a time (one histogram per epoch, where
+    Keras 2.2 wrote one per validation batch). Unlike Keras 2.2, no
+    TensorFlow session or merged summary op exists: the values are
+    computed with compiled Keras functions at the end of the epoch.
+
+    Not supported: profiling and run metadata (Keras 2.2 wrote none
+    either); the graph written is the whole Keras graph of the session
+    (every model built since the last `K.clear_session()`), not only this
+    model's.
 
     # Arguments
         log_dir: the directory to write to.
