@@ -764,6 +764,12 @@ class Network(Layer):
     # ------------------------------------------------------------------
     # Saving and summary.
 
+    def __reduce__(self):
+        # Pickles hold what save() writes to a file: architecture, weights
+        # and optimizer state (see saving.pickle_model).
+        from .saving import _unpickle_trusted, pickle_model
+        return (_unpickle_trusted, (pickle_model(self),))
+
     def save(self, filepath, overwrite=True, include_optimizer=True):
         """Saves the model (architecture, weights, optimizer state) to HDF5.
 
