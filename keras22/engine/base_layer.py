@@ -592,7 +592,15 @@ class Layer(object):
         return list(self._per_input_losses.get(_inputs_key(inputs), []))
 
     def get_updates_for(self, inputs):
-        """The updates added for `inputs` (`None`: the unconditional ones)."""
+        """The updates added for `inputs` (`None`: the unconditional ones).
+
+        Like `updates`, empty for a frozen layer that is not stateful, so
+        that a frozen layer called several times (or a frozen model used
+        as a layer) is not updated either.
+        """
+        if not getattr(self, 'trainable', True) and not getattr(
+                self, 'stateful', False):
+            return []
         return list(self._per_input_updates.get(_inputs_key(inputs), []))
 
     # ------------------------------------------------------------------
