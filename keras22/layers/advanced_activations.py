@@ -278,7 +278,8 @@ class ReLU(_ElementwiseActivation):
         max_value: the largest output value (a non-negative float), or
             `None` for no limit.
         negative_slope: the slope below the threshold (non-negative).
-        threshold: where the unit switches on (non-negative).
+        threshold: where the unit switches on (non-negative, as for the
+            other two).
 
     # Input shape
         Any. Give `input_shape` when this is the first layer of a model.

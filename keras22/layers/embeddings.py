@@ -53,7 +53,8 @@ class Embedding(Layer):
         input_length: the length of the input sequences, when it is fixed
             (a tuple of lengths for inputs of rank 3 or more). `Flatten`
             and `Dense` layers after the embedding need it to know their
-            shapes.
+            shapes. (Keras 2.2.4 turned a tuple into an unusable input
+            shape; keras22 makes it the input shape.)
 
     # Input shape
         `(batch_size, sequence_length)`, or more axes with a tuple

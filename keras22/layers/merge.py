@@ -56,7 +56,8 @@ class _Merge(Layer):
     Subclasses implement `_merge_function(inputs)` on a list of tensors of
     the same rank; `call` first brings inputs of different ranks to a
     common rank (inserting axes after the batch axis), so that their
-    trailing axes broadcast against each other as in NumPy.
+    trailing axes broadcast against each other as in NumPy. The output
+    mask keeps the positions that every input's mask keeps.
 
     # Arguments
         **kwargs: standard layer keyword arguments.
@@ -299,7 +300,14 @@ class Concatenate(_Merge):
     """Concatenates a list of inputs along an axis.
 
     The inputs must have the same shape except along the concatenation
-    axis; the output has the sum of their sizes along it.
+    axis; the output has the sum of their sizes along it. Unknown sizes
+    are taken as compatible (Keras 2.2.4 required them to be unknown in
+    every input).
+
+    The output mask, when some inputs are masked, keeps a position where
+    every input's mask does (unmasked inputs count as all kept). Keras
+    2.2.4 computed it only for the last axis; keras22 also for
+    concatenation along other axes, e.g. along time.
 
     # Arguments
         axis: the concatenation axis.
@@ -386,7 +394,8 @@ class Dot(_Merge):
     # Arguments
         axes: an integer (the same axis of both inputs) or a pair of
             integers (one axis per input); negative values count from the
-            end. The batch axis 0 cannot be one of them.
+            end. The batch axis 0 cannot be one of them (Keras 2.2.4
+            accepted it and computed something meaningless).
         normalize: whether to L2-normalize both inputs along `axes` first,
             which makes the output the cosine proximity of the inputs.
         **kwargs: standard layer keyword arguments.

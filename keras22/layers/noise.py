@@ -49,7 +49,8 @@ class GaussianNoise(_NoiseLayer):
     inputs. Being active in training only, it changes nothing at test time.
 
     # Arguments
-        stddev: the standard deviation of the noise (a non-negative float).
+        stddev: the standard deviation of the noise (a non-negative float;
+            Keras 2.2.4 accepted a negative one).
 
     # Input shape
         Any. Give `input_shape` when this is the first layer of a model.
@@ -87,7 +88,8 @@ class GaussianDropout(_NoiseLayer):
     (Srivastava et al., 2014). A rate of 0 or 1 leaves the input unchanged.
 
     # Arguments
-        rate: the equivalent drop probability, between 0 and 1.
+        rate: the equivalent drop probability, between 0 and 1 (Keras
+            2.2.4 accepted any value and ignored those outside).
 
     # Input shape
         Any. Give `input_shape` when this is the first layer of a model.
@@ -128,7 +130,8 @@ class AlphaDropout(_NoiseLayer):
     # Arguments
         rate: the fraction of inputs to drop, between 0 and 1.
         noise_shape: the shape of the random keep/drop pattern, broadcast
-            against the input; `None` entries take the input's size.
+            against the input; `None` entries take the input's size (Keras
+            2.2.4 failed on them).
         seed: an integer seed.
 
     # Input shape

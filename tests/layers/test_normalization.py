@@ -306,3 +306,21 @@ def test_bad_axis_for_the_input():
         BatchNormalization(axis=3)(Input(shape=(4,)))
     with pytest.raises(ValueError, match='Axis 1 .*defined dimension'):
         BatchNormalization(axis=1)(Input(shape=(None, 4)))
+
+
+def test_saved_weights_in_keras22_order(tmp_path):
+    import h5py
+    from keras22.models import load_model
+    model = Sequential([BatchNormalization(input_shape=(3,), name='bn')])
+    model.compile('sgd', 'mse')
+    x = np.random.randn(8, 3).astype('float32') + 2.
+    model.fit(x, x, epochs=1, verbose=0)
+    path = str(tmp_path / 'bn.h5')
+    model.save(path)
+    with h5py.File(path, 'r') as f:
+        names = [n.decode() if isinstance(n, bytes) else n
+                 for n in f['model_weights/bn'].attrs['weight_names']]
+    assert names == ['bn/gamma:0', 'bn/beta:0', 'bn/moving_mean:0',
+                     'bn/moving_variance:0']
+    loaded = load_model(path)
+    assert_allclose(loaded.predict(x), model.predict(x), rtol=1e-6)
