@@ -157,6 +157,22 @@ def test_checkpoint_writes_real_files_during_fit(tmp_path):
     fresh.load_weights(str(tmp_path / 'weights.02.h5'))
     for got, want in zip(fresh.get_weights(), model.get_weights()):
         np.testing.assert_allclose(got, want)
+    # The whole model, kept only while val_loss improves.
+    from keras22.models import load_model
+    best = str(tmp_path / 'best.h5')
+    predictions = []
+    record = callbacks.LambdaCallback(
+        on_epoch_end=lambda epoch, logs: predictions.append(
+            model.predict(x)))
+    history = model.fit(x, y, epochs=3, verbose=0, validation_data=(x, y),
+                        callbacks=[record, callbacks.ModelCheckpoint(
+                            best, save_best_only=True)])
+    best_epoch = int(np.argmin(history.history['val_loss']))
+    np.testing.assert_allclose(load_model(best).predict(x),
+                               predictions[best_epoch], rtol=1e-5,
+                               atol=1e-6)
+    assert sorted(os.listdir(str(tmp_path))) == [
+        'best.h5', 'weights.01.h5', 'weights.02.h5']
 
 
 # --------------------------------------------------------------------------
