@@ -44,7 +44,9 @@ class BatchNormalization(Layer):
     test phase it normalizes with those moving statistics.
 
     The moving averages follow `moving = moving * momentum + batch * (1 -
-    momentum)`, with the (biased) variance of the batch. Keras 2.2.4 used
+    momentum)`. As in Keras 2.2.4, the batch variance entering the moving
+    variance is corrected towards the unbiased estimate, multiplied by
+    `n / (n - 1 - epsilon)` for `n` values per feature. Keras 2.2.4 used
     TensorFlow's zero-debiased average here; keras22 uses the plain one
     (see `K.moving_average_update`).
 
@@ -203,6 +205,11 @@ class BatchNormalization(Layer):
             inputs, self.gamma, self.beta, reduction_axes,
             epsilon=self.epsilon)
         if graph_lib.is_symbolic(inputs):
+            sample_size = K.cast(K.prod(K.stack(
+                [K.shape(inputs)[i] for i in reduction_axes])),
+                K.dtype(inputs))
+            variance = variance * (sample_size /
+                                   (sample_size - (1.0 + self.epsilon)))
             # Pending updates only mean something to a compiled function.
             self.add_update(
                 [K.moving_average_update(self.moving_mean, mean,

@@ -124,9 +124,13 @@ def test_moving_statistics_after_one_training_step():
     mean, var = np_batch_moments(x, -1)
     model.train_on_batch(x, np.zeros_like(x))
     moving_mean, moving_var = layer.get_weights()[2:]
-    # a plain exponential moving average, with the batch's biased variance
+    # a plain exponential moving average; the variance corrected by
+    # n / (n - 1 - epsilon) as Keras 2.2.4 did (n = 16 values per feature)
+    n = 16.
+    unbiased = var * n / (n - (1. + 1e-3))
     assert_allclose(moving_mean, (1. - momentum) * mean, rtol=1e-4)
-    assert_allclose(moving_var, momentum + (1. - momentum) * var, rtol=1e-4)
+    assert_allclose(moving_var, momentum + (1. - momentum) * unbiased,
+                    rtol=1e-4)
 
 
 def test_predict_and_evaluate_leave_moving_statistics_alone():
