@@ -35,8 +35,17 @@ def _clone_layer(layer):
     and Lambda layers inside nested models, come back from their bytecode,
     which is allowed here.
     """
+    from .engine.saving import _upgrade_model_config
     from .layers.core import Lambda, allow_lambda_bytecode
     config = layer.get_config()
+    if getattr(layer, '_is_graph_network', False):
+        # Models nested in the model keep their names (and those of the
+        # models nested in them), which Keras 2.2's list config of a
+        # Sequential model lost.
+        config = _upgrade_model_config(
+            {'class_name': layer.__class__.__name__, 'config': config,
+             'name': layer.name},
+            {layer.__class__.__name__: layer.__class__})['config']
     with allow_lambda_bytecode():
         if isinstance(layer, Lambda):
             return layer.__class__.from_config(

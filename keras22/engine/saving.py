@@ -470,92 +470,14 @@ def _from_keras1(layer, weights):
     return weights
 
 
-def _gate_blocks(matrix, gates):
-    return np.split(np.asarray(matrix), gates, axis=1)
-
-
-def _cudnn_input_block(block, to_cudnn):
-    """One gate's input kernel between CuDNN and plain layouts.
-
-    Keras 2.2's CuDNN layers stored each gate's `(units, input_dim)`
-    row-major CuDNN matrix reinterpreted as `(input_dim, units)`.
-    """
-    rows, cols = block.shape
-    if to_cudnn:
-        return np.ascontiguousarray(block.T).reshape(rows, cols)
-    return block.reshape(cols, rows).T
-
-
-def _cudnn_kernels(weights, gates, to_cudnn):
-    kernel = np.hstack([_cudnn_input_block(b, to_cudnn)
-                        for b in _gate_blocks(weights[0], gates)])
-    recurrent = np.hstack([b.T for b in _gate_blocks(weights[1], gates)])
-    return kernel, recurrent
-
-
-def _rnn_kind(class_name, weights, gates, reset_after=None):
-    """Which layout a set of 3 recurrent weights is in, from the bias."""
-    units = np.shape(weights[1])[0]
-    bias_shape = tuple(np.shape(weights[2]))
-    if bias_shape == (2 * units * gates,):
-        return 'cudnn'
-    if bias_shape == (2, units * gates):
-        return 'reset_after'
-    if bias_shape == (units * gates,):
-        return 'plain'
-    raise ValueError('%s: invalid recurrent bias shape %s for %d units.'
-                     % (class_name, bias_shape, units))
-
-
 def _convert_rnn_weights(layer, weights):
-    """Converts LSTM and GRU weights between the CuDNN layers' layout and
-    the plain layers' (CuDNNLSTM <-> LSTM, CuDNNGRU <-> GRU with
-    `reset_after=True`).
-
-    # Raises
-        ValueError: for a GRU without `reset_after` and CuDNNGRU weights
-            (or the reverse): their computations differ.
-    """
-    name = layer.__class__.__name__
-    if len(weights) != 3:
+    """CuDNNLSTM <-> LSTM and CuDNNGRU <-> GRU(reset_after=True) weights;
+    the recurrent layers' module owns that conversion."""
+    try:
+        from ..layers.cudnn_recurrent import convert_rnn_weights
+    except ImportError:  # pragma: no cover - the CuDNN layers not there yet
         return weights
-    if name in ('LSTM', 'CuDNNLSTM'):
-        source = _rnn_kind(name, weights, 4)
-        target = 'cudnn' if name == 'CuDNNLSTM' else 'plain'
-        if source == target or source == 'reset_after':
-            return weights
-        to_cudnn = target == 'cudnn'
-        kernel, recurrent = _cudnn_kernels(weights, 4, to_cudnn)
-        if to_cudnn:
-            # CuDNN adds an input and a recurrent bias: split it evenly.
-            bias = np.tile(0.5 * np.asarray(weights[2]), 2)
-        else:
-            bias = np.sum(np.split(np.asarray(weights[2]), 2), axis=0)
-        return [kernel, recurrent, bias]
-    if name in ('GRU', 'CuDNNGRU'):
-        source = _rnn_kind(name, weights, 3)
-        if name == 'CuDNNGRU':
-            target = 'cudnn'
-        else:
-            target = ('reset_after' if getattr(layer, 'reset_after', False)
-                      else 'plain')
-        if source == target:
-            return weights
-        if 'plain' in (source, target):
-            raise ValueError(
-                'GRU weights saved from a %s layer cannot be loaded into '
-                'layer "%s" (%s): only CuDNNGRU and GRU(reset_after=True) '
-                'compute the same function.'
-                % (_GRU_KINDS[source], layer.name, _GRU_KINDS[target]))
-        to_cudnn = target == 'cudnn'
-        kernel, recurrent = _cudnn_kernels(weights, 3, to_cudnn)
-        bias = np.asarray(weights[2]).reshape((-1,) if to_cudnn else (2, -1))
-        return [kernel, recurrent, bias]
-    return weights
-
-
-_GRU_KINDS = {'cudnn': 'CuDNNGRU', 'reset_after': 'GRU(reset_after=True)',
-              'plain': 'GRU(reset_after=False)'}
+    return convert_rnn_weights(layer, weights)
 
 
 def preprocess_weights_for_loading(layer, weights, original_keras_version=None,
@@ -587,16 +509,17 @@ def preprocess_weights_for_loading(layer, weights, original_keras_version=None,
     weights = [np.asarray(w) for w in weights]
     name = layer.__class__.__name__
     args = (original_keras_version, original_backend, reshape)
+    # Wrappers and nested models: each inner layer converts its own part.
     if name == 'Bidirectional':
         half = len(weights) // 2
-        weights = (preprocess_weights_for_loading(
+        return (preprocess_weights_for_loading(
             layer.forward_layer, weights[:half], *args) +
             preprocess_weights_for_loading(
                 layer.backward_layer, weights[half:], *args))
-    elif name == 'TimeDistributed':
-        weights = preprocess_weights_for_loading(layer.layer, weights, *args)
-    elif hasattr(layer, 'layers') and hasattr(layer, '_is_graph_network'):
-        weights = _nested_model_weights(layer, weights, *args)
+    if name == 'TimeDistributed':
+        return preprocess_weights_for_loading(layer.layer, weights, *args)
+    if hasattr(layer, 'layers') and hasattr(layer, '_is_graph_network'):
+        return _nested_model_weights(layer, weights, *args)
 
     if original_keras_version == '1':
         weights = _from_keras1(layer, weights)
@@ -855,6 +778,11 @@ def _upgrade_layer(layer_config, custom_objects):
         class_name = layer_config['class_name']
     layer_config['class_name'] = class_name
     config = layer_config.get('config')
+    if class_name == 'Sequential' and isinstance(config, list) and \
+            layer_config.get('name'):
+        # Keras 2.2's list config of a nested Sequential model has no name;
+        # the model entry has it, and the weights are filed under it.
+        config = {'name': layer_config['name'], 'layers': config}
     if class_name in ('Model', 'Sequential') or (
             isinstance(config, dict) and 'input_layers' in config and
             'layers' in config):
@@ -1146,10 +1074,75 @@ def _compile_from_file(model, f, training_config, custom_objects):
     model._make_train_function()
     try:
         model.optimizer.set_weights(values)
+        return
     except ValueError as e:
-        warnings.warn('Error in loading the saved optimizer state (%s). As a '
-                      'result, your model is starting with a freshly '
-                      'initialized optimizer.' % e)
+        error = e
+    adapted = _tf_keras_optimizer_state(model.optimizer, names, values)
+    if adapted is not None:
+        try:
+            model.optimizer.set_weights(adapted)
+            return
+        except ValueError:
+            pass
+    warnings.warn('Error in loading the saved optimizer state (%s). As a '
+                  'result, your model is starting with a freshly '
+                  'initialized optimizer.' % error)
+
+
+# The per-variable state tf.keras optimizers keep, by slot name (old and
+# new optimizer classes), in the order Keras 2.2's optimizers list theirs.
+_TF_KERAS_SLOTS = {
+    'Adam': [('m',), ('v',), ('vhat',)],
+    'SGD': [('momentum', 'm')],
+    'RMSprop': [('rms', 'velocity')],
+    'Adagrad': [('accumulator',)],
+}
+_KERAS_2_2_WITH_ITERATIONS = ('Adam', 'SGD')
+
+
+def _slot_name(weight_name):
+    parts = weight_name.rsplit(':', 1)[0].split('/')
+    if parts[-1] in ('iter', 'iteration', 'iterations'):
+        return 'iterations'
+    # New optimizers: `Adam/m/dense/kernel`; old ones: `Adam/dense/kernel/m`.
+    known = {s for slots in _TF_KERAS_SLOTS.values() for group in slots
+             for s in group}
+    if len(parts) > 2 and parts[1] in known:
+        return parts[1]
+    return parts[-1]
+
+
+def _tf_keras_optimizer_state(optimizer, names, values):
+    """The state saved by a tf.keras optimizer, laid out as the keras22
+    optimizer lists it, or None if it cannot be."""
+    kind = type(optimizer).__name__
+    if kind not in _TF_KERAS_SLOTS:
+        return None
+    slots = {}
+    for name, value in zip(names, values):
+        slots.setdefault(_slot_name(name), []).append(value)
+    state = []
+    if kind in _KERAS_2_2_WITH_ITERATIONS:
+        if len(slots.get('iterations', [])) != 1:
+            return None
+        state.append(np.asarray(slots['iterations'][0], 'int64'))
+    ours = optimizer.weights
+    per_variable = None
+    for group in _TF_KERAS_SLOTS[kind]:
+        found = [slots[s] for s in group if s in slots]
+        if found:
+            per_variable = len(found[0])
+            state += found[0]
+        elif kind == 'SGD' or (group == ('vhat',) and
+                               not getattr(optimizer, 'amsgrad', False)):
+            # State Keras 2.2 kept but never read: SGD's moments without
+            # momentum, Adam's `vhat`s without AMSGrad.
+            count = per_variable or len(ours) - len(state)
+            state += [np.zeros(K.int_shape(w), K.dtype(w))
+                      for w in ours[len(state):len(state) + count]]
+        else:
+            return None
+    return state
 
 
 def _deserialize_model(f, custom_objects=None, compile=True, safe_mode=True):
