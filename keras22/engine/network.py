@@ -8,6 +8,7 @@ import tensorflow as tf
 
 from .. import backend as K
 from ..backend import graph as graph_lib
+from ..legacy.interfaces import legacy_support
 from ..utils.generic_utils import (has_arg, object_list_uid, to_list,
                                    unpack_singleton)
 from ..utils.layer_utils import get_source_inputs, print_summary
@@ -44,6 +45,9 @@ class Network(Layer):
             two layers share a name.
     """
 
+    # Keras 1 spelled the arguments `Model(input=..., output=...)`; Keras 2.2
+    # still accepted that, with a warning.
+    @legacy_support(renamed={'input': 'inputs', 'output': 'outputs'})
     def __init__(self, *args, **kwargs):
         if _is_graph_call(args, kwargs):
             self._init_graph_network(*args, **kwargs)
