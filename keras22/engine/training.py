@@ -1,5 +1,6 @@
 """Model: a Network with training (compile, fit, evaluate, predict)."""
 import copy
+import functools
 import warnings
 
 import numpy as np
@@ -23,6 +24,55 @@ from .training_utils import (check_array_lengths as _check_lengths,
 
 # Keyword arguments of compile that are handed to K.function.
 _FUNCTION_KWARGS = ('fetches', 'feed_dict', 'options', 'run_metadata')
+
+
+# Keras 1 argument names of the generator methods, which Keras 2.2 still
+# accepted (renamed, with a warning).
+_GENERATOR_RENAMED = (('samples_per_epoch', 'steps_per_epoch'),
+                      ('val_samples', 'steps'),
+                      ('nb_epoch', 'epochs'),
+                      ('nb_val_samples', 'validation_steps'),
+                      ('nb_worker', 'workers'),
+                      ('pickle_safe', 'use_multiprocessing'),
+                      ('max_q_size', 'max_queue_size'))
+
+
+def _legacy_generator_support(method):
+    """Lets `fit/evaluate/predict_generator` take Keras 1 arguments."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if len(args) > 3:
+            raise TypeError('`%s` can accept only 3 positional arguments '
+                            "('generator', 'steps_per_epoch', 'epochs'), but "
+                            'you passed %d.' % (name, len(args)))
+        converted = []
+        if 'samples_per_epoch' in kwargs and len(args) < 2:
+            # Keras 1 counted samples, Keras 2 counts batches: Keras 2.2
+            # divided by the generator's batch size when it had one.
+            samples = kwargs.pop('samples_per_epoch')
+            generator = args[0] if args else kwargs.get('generator')
+            batch_size = getattr(generator, 'batch_size', None)
+            kwargs['steps_per_epoch'] = (samples // batch_size if batch_size
+                                         else samples)
+            converted.append(('steps_per_epoch', kwargs['steps_per_epoch']))
+        for old, new in _GENERATOR_RENAMED:
+            if old in kwargs:
+                if new in kwargs:
+                    raise TypeError('`%s` got both the Keras 1 argument `%s` '
+                                    'and its Keras 2 name `%s`.'
+                                    % (name, old, new))
+                kwargs[new] = kwargs.pop(old)
+                converted.append((new, kwargs[new]))
+        if converted:
+            warnings.warn('Update your `%s` call to the Keras 2 API: `%s(%s)`. '
+                          'Keras 2 counts steps (batches) where Keras 1 '
+                          'counted samples.' % (name, name, ', '.join(
+                              '%s=%r' % item for item in converted)),
+                          stacklevel=2)
+        return method(self, *args, **kwargs)
+    return wrapper
 
 
 class NotCompiledError(RuntimeError, ValueError):
@@ -796,6 +846,7 @@ class Model(Network):
     # ------------------------------------------------------------------
     # Generators (the loops live in training_generator).
 
+    @_legacy_generator_support
     def fit_generator(self, generator, steps_per_epoch=None, epochs=1,
                       verbose=1, callbacks=None, validation_data=None,
                       validation_steps=None, class_weight=None,
@@ -817,6 +868,7 @@ class Model(Network):
             use_multiprocessing=use_multiprocessing, shuffle=shuffle,
             initial_epoch=initial_epoch)
 
+    @_legacy_generator_support
     def evaluate_generator(self, generator, steps=None, max_queue_size=10,
                            workers=1, use_multiprocessing=False, verbose=0):
         """Evaluates the model on batches from a generator or `Sequence`.
@@ -830,6 +882,7 @@ class Model(Network):
             workers=workers, use_multiprocessing=use_multiprocessing,
             verbose=verbose)
 
+    @_legacy_generator_support
     def predict_generator(self, generator, steps=None, max_queue_size=10,
                           workers=1, use_multiprocessing=False, verbose=0):
         """Predicts on batches from a generator or `Sequence`.
