@@ -495,7 +495,12 @@ def _pool(fn_name, x, pool_size, strides, padding, data_format, pool_mode,
     _check_rank(fn_name, 'x', x, nd + 2)
     x = _to_channels_last(x, data_format, nd)
     op = tf.nn.max_pool if pool_mode == 'max' else tf.nn.avg_pool
-    out = op(x, ksize=pool_size, strides=strides, padding=padding.upper())
+    # TensorFlow 1's op names ('block5_pool/MaxPool:0'), which Keras 2.2
+    # users saw and looked tensors up by; TensorFlow 2 says 'MaxPool2d'.
+    name = {2: 'MaxPool', 3: 'MaxPool3D'}.get(nd) if pool_mode == 'max' \
+        else {2: 'AvgPool', 3: 'AvgPool3D'}.get(nd)
+    out = op(x, ksize=pool_size, strides=strides, padding=padding.upper(),
+             name=name)
     return _from_channels_last(out, data_format, nd)
 
 
