@@ -344,7 +344,7 @@ def test_vgg_like_convnet():
     score = model.evaluate(x_test, y_test, batch_size=32)
 
     # 100 -> 98 -> 96 -> 48 -> 46 -> 44 -> 22
-    assert model.layers[7].output_shape == (None, 22 * 22 * 64)
+    assert model.layers[8].output_shape == (None, 22 * 22 * 64)
     assert model.output_shape == (None, 10)
     assert np.ndim(score) == 0 and np.isfinite(score)
 
