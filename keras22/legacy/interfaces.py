@@ -39,16 +39,18 @@ def legacy_support(positional=None, renamed=None, value_renamed=None,
         @functools.wraps(init)
         def wrapper(self, *args, **kwargs):
             cls_name = type(self).__name__
+            converted = []
+            # first, as in Keras 2.2: Keras 1 forms such as Conv2D(32, 3, 3)
+            # have more positional arguments until they are rewritten
+            if preprocess is not None:
+                args, kwargs, extra = preprocess(args, kwargs)
+                converted.extend(extra)
             if positional is not None and len(args) > len(positional):
                 raise TypeError(
                     'The `%s` layer can accept only %d positional '
                     'arguments %s, but you passed the following positional '
                     'arguments: %s' % (cls_name, len(positional),
                                        tuple(positional), list(args)))
-            converted = []
-            if preprocess is not None:
-                args, kwargs, extra = preprocess(args, kwargs)
-                converted.extend(extra)
             for old, new in renamed.items():
                 if old not in kwargs:
                     continue
