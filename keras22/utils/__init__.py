@@ -6,6 +6,7 @@ from . import generic_utils  # noqa: F401
 from . import np_utils  # noqa: F401
 from . import data_utils  # noqa: F401
 from . import io_utils  # noqa: F401
+from . import conv_utils  # noqa: F401
 
 from .generic_utils import CustomObjectScope  # noqa: F401
 from .generic_utils import custom_object_scope  # noqa: F401
