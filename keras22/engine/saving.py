@@ -29,7 +29,7 @@ import numpy as np
 
 from .. import backend as K
 from .. import optimizers
-from ..utils.generic_utils import CustomObjectScope, has_arg
+from ..utils.generic_utils import CustomObjectScope
 from ..utils.io_utils import (HDF5_OBJECT_HEADER_LIMIT, H5Dict,
                               ask_to_proceed_with_overwrite)
 
@@ -390,19 +390,6 @@ def load_weights_from_hdf5_group_by_name(f, layers, skip_mismatch=False,
 # ----------------------------------------------------------------------
 # Weight conversions (older formats and other layer implementations).
 
-def _convert_kernel(kernel):
-    """Mirrors a convolution kernel along its spatial axes (Theano's true
-    convolution <-> TensorFlow's cross-correlation)."""
-    try:
-        from ..utils.conv_utils import convert_kernel
-    except ImportError:
-        # conv_utils is not there yet: the same flip, done here.
-        spatial = np.ndim(kernel) - 2
-        index = (slice(None, None, -1),) * spatial + (slice(None),) * 2
-        return np.copy(np.asarray(kernel)[index])
-    return convert_kernel(kernel)
-
-
 # Whether a backend computes convolutions as cross-correlations.
 _CORRELATES = {'tensorflow': True, 'cntk': True, 'theano': False}
 
@@ -470,14 +457,8 @@ def _from_keras1(layer, weights):
     return weights
 
 
-def _convert_rnn_weights(layer, weights):
-    """CuDNNLSTM <-> LSTM and CuDNNGRU <-> GRU(reset_after=True) weights;
-    the recurrent layers' module owns that conversion."""
-    try:
-        from ..layers.cudnn_recurrent import convert_rnn_weights
-    except ImportError:  # pragma: no cover - the CuDNN layers not there yet
-        return weights
-    return convert_rnn_weights(layer, weights)
+# The recurrent layers whose weights have a CuDNN and a plain layout.
+_CUDNN_FAMILIES = ('LSTM', 'GRU', 'CuDNNLSTM', 'CuDNNGRU')
 
 
 def preprocess_weights_for_loading(layer, weights, original_keras_version=None,
@@ -528,9 +509,10 @@ def preprocess_weights_for_loading(layer, weights, original_keras_version=None,
                 'ConvLSTM2D') and weights:
         expected = tuple(K.int_shape(layer.weights[0]))
         if _needs_kernel_flip(original_backend):
-            weights[0] = _convert_kernel(weights[0])
+            from ..utils.conv_utils import convert_kernel
+            weights[0] = convert_kernel(weights[0])
             if name == 'ConvLSTM2D':
-                weights[1] = _convert_kernel(weights[1])
+                weights[1] = convert_kernel(weights[1])
         if weights[0].shape != expected:
             if reshape:
                 if weights[0].size != int(np.prod(expected)):
@@ -548,7 +530,12 @@ def preprocess_weights_for_loading(layer, weights, original_keras_version=None,
                 if name == 'ConvLSTM2D':
                     weights[1] = np.transpose(weights[1], (3, 2, 0, 1))
 
-    return _convert_rnn_weights(layer, weights)
+    if name in _CUDNN_FAMILIES:
+        # CuDNNLSTM <-> LSTM and CuDNNGRU <-> GRU(reset_after=True): the
+        # recurrent layers' module owns that conversion.
+        from ..layers.cudnn_recurrent import convert_rnn_weights
+        weights = convert_rnn_weights(layer, weights)
+    return weights
 
 
 # ----------------------------------------------------------------------
@@ -1192,10 +1179,13 @@ def _write_atomically(filepath, overwrite, write):
     # Returns
         False if the user declined to overwrite, else True.
     """
+    directory, base = os.path.split(os.path.abspath(filepath))
+    if not os.path.isdir(directory):
+        raise FileNotFoundError('Cannot save to %r: the directory %r does not '
+                                'exist.' % (filepath, directory))
     if not overwrite and os.path.isfile(filepath):
         if not ask_to_proceed_with_overwrite(filepath):
             return False
-    directory, base = os.path.split(os.path.abspath(filepath))
     temporary = os.path.join(directory, '.%s.%s.tmp'
                              % (base, secrets.token_hex(4)))
     try:

@@ -2,7 +2,6 @@
 import copy
 import pickle
 
-import numpy as np
 import pytest
 import tensorflow as tf
 from numpy.testing import assert_allclose

@@ -269,6 +269,8 @@ def test_damaged_and_foreign_files_give_clear_errors(tmp_path):
 
     with pytest.raises(FileNotFoundError, match='missing.h5'):
         load_model(str(tmp_path / 'missing.h5'))
+    with pytest.raises(FileNotFoundError, match='does not exist'):
+        model.save(str(tmp_path / 'no_such_dir' / 'model.h5'))
 
     other = tmp_path / 'other.h5'
     with h5py.File(str(other), 'w') as f:
@@ -391,23 +393,49 @@ def test_file_written_by_keras_2_2_loads(tmp_path):
     assert model.metrics_names == ['loss', 'acc']
 
 
-def test_keras_1_weights_file_loads_by_order(tmp_path):
-    """Keras 1 wrote no version attribute and named weights `dense_1_W`."""
+def _keras_1_dense(name, units, activation, input_dim=None):
+    config = {'name': name, 'output_dim': units, 'init': 'glorot_uniform',
+              'activation': activation, 'W_regularizer': None,
+              'b_regularizer': None, 'activity_regularizer': None,
+              'W_constraint': None, 'b_constraint': None, 'bias': True,
+              'input_dim': input_dim, 'trainable': True}
+    if input_dim:
+        config.update(batch_input_shape=[None, input_dim],
+                      input_dtype='float32')
+    return {'class_name': 'Dense', 'config': config}
+
+
+def test_keras_1_file_loads(tmp_path):
+    """Keras 1 wrote no version attribute, its own argument names in
+    configs, and weights named `dense_1_W`."""
     rng = np.random.RandomState(5)
     values = [rng.randn(3, 4).astype('float32'), rng.randn(4).astype('f4'),
               rng.randn(4, 2).astype('float32'), rng.randn(2).astype('f4')]
-    path = str(tmp_path / 'keras1_weights.h5')
+    config = {'class_name': 'Sequential', 'config': [
+        _keras_1_dense('dense_1', 4, 'relu', input_dim=3),
+        {'class_name': 'Dropout', 'config': {'p': 0.5, 'trainable': True,
+                                             'name': 'dropout_1'}},
+        _keras_1_dense('dense_2', 2, 'linear')]}
+    path = str(tmp_path / 'keras1.h5')
     with h5py.File(path, 'w') as f:
-        f.attrs['layer_names'] = [b'dense_1', b'dropout_1', b'dense_2']
+        f.attrs['model_config'] = json.dumps(config).encode('utf8')
+        weights = f.create_group('model_weights')
+        weights.attrs['layer_names'] = [b'dense_1', b'dropout_1', b'dense_2']
         for name, pair in (('dense_1', values[:2]), ('dense_2', values[2:])):
-            group = f.create_group(name)
+            group = weights.create_group(name)
             group.attrs['weight_names'] = [(name + '_W').encode(),
                                            (name + '_b').encode()]
             group[name + '_W'] = pair[0]
             group[name + '_b'] = pair[1]
-        f.create_group('dropout_1').attrs['weight_names'] = []
-    model = Sequential([layers.Dense(4, input_shape=(3,)),
+        weights.create_group('dropout_1').attrs['weight_names'] = []
+    with pytest.warns(UserWarning, match='Keras 2 API'):
+        model = load_model(path, compile=False)
+    x = rng.rand(5, 3).astype('float32')
+    hidden = np.maximum(x @ values[0] + values[1], 0.)
+    assert_allclose(model.predict(x), hidden @ values[2] + values[3],
+                    rtol=1e-5, atol=1e-6)
+    other = Sequential([layers.Dense(4, input_shape=(3,)),
                         layers.Dropout(0.5), layers.Dense(2)])
-    model.load_weights(path)
-    for actual, expected in zip(model.get_weights(), values):
+    other.load_weights(path)
+    for actual, expected in zip(other.get_weights(), values):
         assert_allclose(actual, expected)

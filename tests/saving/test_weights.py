@@ -1,7 +1,6 @@
 """save_weights / load_weights: by order, by name, mismatches, reshaping,
 subclassed models."""
 import h5py
-import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
