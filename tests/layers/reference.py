@@ -207,6 +207,24 @@ def np_conv_transpose(x, kernel, output_lengths, strides=1,
     return from_channels_last(out[(slice(None),) + crop], data_format)
 
 
+def np_resize_bilinear(x, factors, data_format='channels_last'):
+    """Enlarges images by integer factors with TensorFlow 1's bilinear
+    resizing: target row `r` reads source row `r / factor`, interpolated
+    between its neighbours, the last row repeating past the edge."""
+    x = to_channels_last(np.asarray(x, 'float64'), data_format)
+    for axis, factor in zip((1, 2), factors):
+        n = x.shape[axis]
+        source = np.arange(n * factor) / float(factor)
+        low = np.floor(source).astype(int)
+        high = np.minimum(low + 1, n - 1)
+        shape = [1] * x.ndim
+        shape[axis] = -1
+        weight = (source - low).reshape(shape)
+        x = (np.take(x, low, axis) * (1. - weight) +
+             np.take(x, high, axis) * weight)
+    return from_channels_last(x, data_format)
+
+
 def np_pool(x, pool_size, strides=None, padding='valid', mode='max',
             data_format='channels_last'):
     """N-D max or average pooling; with 'same' padding the border windows
