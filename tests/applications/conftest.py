@@ -31,18 +31,15 @@ def offline_cache(tmp_path, monkeypatch):
     return models
 
 
-class WeightsRequested(Exception):
-    """Raised by the recording `get_file` instead of fetching anything."""
-
-
 @pytest.fixture
 def requested_files(monkeypatch):
-    """Makes `get_file` record its arguments and raise `WeightsRequested`."""
+    """Makes `get_file` record its arguments, then raise a RuntimeError
+    ('weights requested: <file name>') instead of fetching anything."""
     calls = []
 
     def recording_get_file(fname, origin, **kwargs):
         calls.append(dict(kwargs, fname=fname, origin=origin))
-        raise WeightsRequested(fname)
+        raise RuntimeError('weights requested: %s' % fname)
 
     monkeypatch.setattr(data_utils, 'get_file', recording_get_file)
     return calls
