@@ -256,16 +256,20 @@ def _file_origin(f):
     return (version if version is not None else '1'), backend
 
 
+def _layer_group(f, name):
+    if name not in f:
+        raise ValueError('The weights group lists layer "%s" but has no '
+                         'group of that name: the file is incomplete or '
+                         'damaged.' % name)
+    return f[name]
+
+
 def _stored_layers(f):
     """`[(layer name, [weight arrays])]` for the layers of a weights group
     that have weights, in file order."""
     stored = []
     for name in load_attributes_from_hdf5_group(f, 'layer_names'):
-        group = f[name] if name in f else None
-        if group is None:
-            raise ValueError('The weights group lists layer "%s" but has no '
-                             'group of that name: the file is incomplete.'
-                             % name)
+        group = _layer_group(f, name)
         weight_names = load_attributes_from_hdf5_group(group, 'weight_names')
         if weight_names:
             stored.append((name, [np.asarray(group[w])
@@ -1027,7 +1031,8 @@ def _load_model_weights(model, f):
     group = f['model_weights']
     stored = [name for name in
               load_attributes_from_hdf5_group(group, 'layer_names')
-              if load_attributes_from_hdf5_group(group[name], 'weight_names')]
+              if load_attributes_from_hdf5_group(_layer_group(group, name),
+                                                 'weight_names')]
     layers = _ordered_like_file(model.layers, stored) or model.layers
     load_weights_from_hdf5_group(group, layers)
 
@@ -1132,6 +1137,14 @@ def _tf_keras_optimizer_state(optimizer, names, values):
     return state
 
 
+def _parse_json(text, attribute):
+    try:
+        return json.loads(text)
+    except ValueError as e:
+        raise ValueError('The "%s" attribute is not valid JSON (%s): the '
+                         'file is damaged.' % (attribute, e))
+
+
 def _deserialize_model(f, custom_objects=None, compile=True, safe_mode=True):
     """Builds a model from an H5Dict written by `_serialize_model` (or by
     Keras 2.x / tf_keras)."""
@@ -1141,7 +1154,7 @@ def _deserialize_model(f, custom_objects=None, compile=True, safe_mode=True):
         raise ValueError('No model found in config file: it has no '
                          '"model_config" attribute (a weights-only file? use '
                          '`model.load_weights`).')
-    model = model_from_config(json.loads(text),
+    model = model_from_config(_parse_json(text, 'model_config'),
                               custom_objects=custom_objects,
                               safe_mode=safe_mode)
     _load_model_weights(model, f)
@@ -1152,7 +1165,8 @@ def _deserialize_model(f, custom_objects=None, compile=True, safe_mode=True):
         warnings.warn('No training configuration found in save file: the '
                       'model was *not* compiled. Compile it manually.')
         return model
-    _compile_from_file(model, f, json.loads(training), custom_objects)
+    _compile_from_file(model, f, _parse_json(training, 'training_config'),
+                       custom_objects)
     return model
 
 
@@ -1218,7 +1232,8 @@ def _reading(filepath, what):
     try:
         try:
             yield H5Dict(handle, mode='r')
-        except (OSError, KeyError, RuntimeError) as e:
+        except (OSError, KeyError, RuntimeError, UnicodeError) as e:
+            # What h5py (or decoding) reports when the bytes are wrong.
             raise ValueError('%s: %r is damaged or not a Keras file (%s: %s).'
                              % (what, path, type(e).__name__, e))
         except ValueError as e:

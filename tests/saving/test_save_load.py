@@ -2,6 +2,7 @@
 objects, damaged files and atomic writes."""
 import json
 import os
+import warnings
 
 import h5py
 import numpy as np
@@ -280,10 +281,40 @@ def test_damaged_and_foreign_files_give_clear_errors(tmp_path):
     with pytest.raises(ValueError, match='No weights found'):
         model.load_weights(str(other))
 
+    garbled = tmp_path / 'garbled.h5'
+    model.save(str(garbled))
+    with h5py.File(str(garbled), 'a') as f:
+        f.attrs['model_config'] = b'{"class_name": "Sequ'
+    with pytest.raises(ValueError, match='model_config.*garbled.h5'):
+        load_model(str(garbled))
+
     weights_only = tmp_path / 'weights.h5'
     model.save_weights(str(weights_only))
     with pytest.raises(ValueError, match='load_weights'):
         load_model(str(weights_only))
+
+
+def test_corrupted_bytes_never_crash_the_loader(tmp_path):
+    model = Sequential([layers.Dense(4, input_shape=(3,)), layers.Dense(2)])
+    good = tmp_path / 'good.h5'
+    model.save(str(good))
+    data = good.read_bytes()
+    path = tmp_path / 'corrupted.h5'
+    outcomes = set()
+    for start in range(0, len(data), len(data) // 16):
+        damaged = bytearray(data)
+        damaged[start:start + 256] = b'\xff' * len(damaged[start:start + 256])
+        path.write_bytes(bytes(damaged))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')
+                load_model(str(path))
+            outcomes.add('loaded')
+        except (OSError, ValueError) as e:
+            # Whatever broke, the message says which file.
+            assert 'corrupted.h5' in str(e), repr(e)
+            outcomes.add(type(e).__name__)
+    assert 'OSError' in outcomes and 'ValueError' in outcomes
 
 
 def test_a_failed_save_leaves_the_previous_file_intact(tmp_path,
