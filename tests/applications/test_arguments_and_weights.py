@@ -215,11 +215,6 @@ WEIGHT_REQUESTS = [
      'https://github.com/JonathanCMitchell/mobilenet_v2_keras/releases/'
      'download/v1.1/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_128'
      '_no_top.h5', None),
-    ('DenseNet121', {'include_top': False, 'input_shape': (32, 32, 3)},
-     'densenet121_weights_tf_dim_ordering_tf_kernels_notop.h5',
-     'https://github.com/keras-team/keras-applications/releases/download/'
-     'densenet/densenet121_weights_tf_dim_ordering_tf_kernels_notop.h5',
-     '30ee3e1110167f948a6b9946edeeb738'),
 ]
 
 
@@ -232,6 +227,23 @@ def test_imagenet_weight_request(requested_files, name, kwargs, fname,
     assert requested_files == [{'fname': fname, 'origin': origin,
                                 'cache_subdir': 'models',
                                 'file_hash': file_hash}]
+
+
+def test_densenet_weight_request(requested_files, monkeypatch):
+    # DenseNet121 itself is slow to build: a 4-layer DenseNet is given
+    # DenseNet121's entry of the weights table instead.
+    monkeypatch.setitem(densenet._KNOWN, (1, 1, 1, 1),
+                        densenet._KNOWN[(6, 12, 24, 16)])
+    with pytest.raises(RuntimeError, match='weights requested'):
+        densenet.DenseNet([1, 1, 1, 1], include_top=False,
+                          weights='imagenet', input_shape=(32, 32, 3))
+    fname = 'densenet121_weights_tf_dim_ordering_tf_kernels_notop.h5'
+    assert requested_files == [{
+        'fname': fname,
+        'origin': 'https://github.com/keras-team/keras-applications/'
+                  'releases/download/densenet/' + fname,
+        'cache_subdir': 'models',
+        'file_hash': '30ee3e1110167f948a6b9946edeeb738'}]
 
 
 def test_mobilenet_unknown_size_loads_224_weights(requested_files):

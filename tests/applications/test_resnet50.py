@@ -25,6 +25,11 @@ def test_layer_names(resnet50):
     names = [layer.name for layer in resnet50.layers]
     assert names[:7] == ['input_1', 'conv1_pad', 'conv1', 'bn_conv1',
                          'activation_1', 'pool1_pad', 'max_pooling2d_1']
+    # Keras 2.2's layer order (by depth), which HDF5 weight files follow.
+    assert names[7:19] == ['res2a_branch2a', 'bn2a_branch2a', 'activation_2',
+                           'res2a_branch2b', 'bn2a_branch2b', 'activation_3',
+                           'res2a_branch2c', 'res2a_branch1', 'bn2a_branch2c',
+                           'bn2a_branch1', 'add_1', 'activation_4']
     assert names[-2:] == ['avg_pool', 'fc1000']
     for stage, blocks in ((2, 'abc'), (3, 'abcd'), (4, 'abcdef'),
                           (5, 'abc')):
