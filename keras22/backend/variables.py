@@ -13,6 +13,12 @@ class KerasVariable(resource_variable_ops.ResourceVariable):
     As in TensorFlow 1, it is hashable and `==` compares identity, so legacy
     code can key dicts by weights and test `w in layer.weights`. Arithmetic
     and comparisons other than `==`/`!=` work as on any variable.
+
+    TensorFlow 1 variables had no in-place operators, so `loss += x` on a
+    variable rebound `loss` to the tensor `loss + x` (Keras 2.2's neural
+    style transfer example builds its loss that way); TensorFlow 2 raises
+    instead. The augmented operators here return the new tensor and leave
+    the variable unchanged.
     """
 
     def __eq__(self, other):
@@ -23,6 +29,24 @@ class KerasVariable(resource_variable_ops.ResourceVariable):
 
     def __hash__(self):
         return id(self)
+
+    def __iadd__(self, other):
+        return self + other
+
+    def __isub__(self, other):
+        return self - other
+
+    def __imul__(self, other):
+        return self * other
+
+    def __itruediv__(self, other):
+        return self / other
+
+    def __ifloordiv__(self, other):
+        return self // other
+
+    def __ipow__(self, other):
+        return self ** other
 
 
 def _as_tf_dtype(dtype, fn_name='variable'):

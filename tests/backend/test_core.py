@@ -34,6 +34,25 @@ def test_tf1_identity_semantics_for_keras_tensors():
     assert {w: 3}[w] == 3 and w in [K.variable(1.), w]
 
 
+def test_augmented_assignment_on_a_variable_makes_a_tensor():
+    # TensorFlow 1 semantics: `v += x` rebinds the name to `v + x` and
+    # leaves the variable alone (TensorFlow 2 variables raise instead).
+    x = K.placeholder(shape=(2,))
+    loss = w = K.variable(1.)
+    loss += K.sum(x)
+    loss *= 2.
+    loss -= 1.
+    loss /= 4.
+    loss **= 2.
+    assert loss is not w
+    out = K.function([x], [loss])([np.array([1., 2.], 'float32')])[0]
+    np.testing.assert_allclose(out, (((1 + 3) * 2 - 1) / 4.) ** 2)
+    assert K.get_value(w) == 1.
+    eager = K.variable(3.)
+    eager += 1.
+    np.testing.assert_allclose(K.eval(eager), 4.)
+
+
 def test_function_updates_run_only_when_included():
     w = K.variable(np.ones((3, 2)), name='w')
     x = K.placeholder(shape=(None, 3))
