@@ -587,7 +587,25 @@ class _Transposed(object):
                                  'than the stride along its axis, got '
                                  'output_padding=%r and strides=%r.'
                                  % (name, output_padding, self.strides))
+            self._check_same_even_kernel(output_padding)
         self.output_padding = output_padding
+
+    def _check_same_even_kernel(self, output_padding):
+        # 'same' padding takes span // 2 from each side: with an even span
+        # and no output_padding the output is one step too short to invert
+        # (Keras 2.2 failed inside TensorFlow when the model ran)
+        if self.padding != 'same':
+            return
+        for size, dilation, extra in zip(self.kernel_size,
+                                         self.dilation_rate, output_padding):
+            if (size - 1) * dilation % 2 == 1 and extra == 0:
+                raise ValueError(
+                    '%s: with padding "same", an even kernel size and '
+                    '`output_padding` 0 give an output one step too short; '
+                    'use output_padding >= 1 (got kernel_size=%r, '
+                    'dilation_rate=%r, output_padding=%r).'
+                    % (type(self).__name__, self.kernel_size,
+                       self.dilation_rate, output_padding))
 
     def _check_input_size(self, input_shape):
         pass  # a transposed convolution enlarges any input
@@ -676,8 +694,10 @@ class Conv2DTranspose(_Transposed, Conv2D):
         then `bias` `(filters,)`.
 
     # Raises
-        ValueError: as `Conv2D`, and for an `output_padding` not smaller
-            than the stride.
+        ValueError: as `Conv2D`, for an `output_padding` not smaller than
+            the stride, and for `output_padding` 0 with `'same'` padding
+            and an even kernel size (the output would be one step too
+            short; Keras 2.2 failed when the model ran).
     """
 
     @_legacy_conv(2, extra=_drop_output_shape)
@@ -736,8 +756,8 @@ class Conv3DTranspose(_Transposed, Conv3D):
         `(filters,)`.
 
     # Raises
-        ValueError: as `Conv3D`, and for an `output_padding` not smaller
-            than the stride.
+        ValueError: as `Conv3D`, and for the `output_padding` values
+            `Conv2DTranspose` refuses.
     """
 
     def __init__(self, filters, kernel_size, strides=(1, 1, 1),

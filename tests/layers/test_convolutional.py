@@ -165,6 +165,9 @@ TRANSPOSE_CASES = [
                                    output_padding=(2, 1)), (14, 8)),
     (Conv2DTranspose, (4, 3), dict(filters=2, kernel_size=(2, 3),
                                    dilation_rate=2), (6, 7)),
+    (Conv2DTranspose, (4, 3), dict(filters=2, kernel_size=(2, 4),
+                                   strides=2, padding='same',
+                                   output_padding=1), (7, 5)),
     (Conv3DTranspose, (3, 2, 3), dict(filters=2, kernel_size=2, strides=2),
      (6, 4, 6)),
     (Conv3DTranspose, (3, 2, 3), dict(filters=2, kernel_size=3,
@@ -501,7 +504,7 @@ def test_serialize_round_trip_keeps_everything():
 def test_keras_2_2_configs_load():
     # configs as Keras 2.2.4 wrote them to JSON (lists for tuples);
     # DepthwiseConv2D's carried the dilation_rate it does not take by name
-    depthwise = layers.deserialize({'class_name': 'DepthwiseConv2D', 'config': {
+    config = {
         'name': 'dw', 'trainable': True, 'kernel_size': [3, 3],
         'strides': [1, 1], 'padding': 'valid', 'data_format': 'channels_last',
         'dilation_rate': [1, 1], 'activation': 'linear', 'use_bias': True,
@@ -511,7 +514,9 @@ def test_keras_2_2_configs_load():
         'depthwise_initializer': {'class_name': 'VarianceScaling', 'config': {
             'scale': 1.0, 'mode': 'fan_avg', 'distribution': 'uniform',
             'seed': None}},
-        'depthwise_regularizer': None, 'depthwise_constraint': None}})
+        'depthwise_regularizer': None, 'depthwise_constraint': None}
+    depthwise = layers.deserialize({'class_name': 'DepthwiseConv2D',
+                                    'config': config})
     assert depthwise.kernel_size == (3, 3) and depthwise.depth_multiplier == 2
     transpose = layers.deserialize({'class_name': 'Conv2DTranspose',
                                     'config': {
@@ -713,6 +718,10 @@ def test_keras1_forms_that_stay_errors():
     (lambda: Conv2DTranspose(4, 3, strides=2, output_padding=2),
      r'Conv2DTranspose: each `output_padding` must be smaller than the '
      r'stride'),
+    (lambda: Conv2DTranspose(4, (3, 2), strides=2, padding='same',
+                             output_padding=(1, 0)),
+     r'Conv2DTranspose: with padding "same", an even kernel size and '
+     r'`output_padding` 0'),
     (lambda: Conv3DTranspose(4, 3, output_padding=-1),
      r'Conv3DTranspose: `output_padding`.*non-negative'),
     (lambda: Cropping1D(-1), r'Cropping1D: `cropping`'),
