@@ -9,11 +9,11 @@ from ..engine.base_layer import InputSpec, check_positive_int
 from ..legacy.interfaces import DIM_ORDERING_VALUES, legacy_support
 from ..legacy.recurrent_layers import ConvRecurrent2D  # noqa: F401 (2.2)
 from ..utils import conv_utils
-from .recurrent import (RNN, FlatCellConfig, _DropoutRNNCell, _masked,
-                        _state_sizes, add_recurrent_weights, cell_property,
-                        convert_forget_bias_init, forget_bias_initializer,
-                        lstm_update, serialize_fields, set_weight_options,
-                        split_gates)
+from .recurrent import (RNN, _FlatCellConfig, _DropoutRNNCell, _masked,
+                        _state_sizes, _add_recurrent_weights, _cell_property,
+                        _convert_forget_bias_init, _forget_bias_initializer,
+                        _lstm_update, _serialize_fields, _set_weight_options,
+                        _split_gates)
 
 __all__ = ['ConvRNN2D', 'ConvLSTM2DCell', 'ConvLSTM2D']
 
@@ -216,7 +216,7 @@ class ConvLSTM2DCell(_DropoutRNNCell):
         self.activation = activations.get(activation)
         self.recurrent_activation = activations.get(recurrent_activation)
         self.use_bias = use_bias
-        set_weight_options(self, kernel_initializer, recurrent_initializer,
+        _set_weight_options(self, kernel_initializer, recurrent_initializer,
                            bias_initializer, kernel_regularizer,
                            recurrent_regularizer, bias_regularizer,
                            kernel_constraint, recurrent_constraint,
@@ -236,9 +236,9 @@ class ConvLSTM2DCell(_DropoutRNNCell):
         self.kernel_shape = self.kernel_size + (input_dim, 4 * self.filters)
         bias_initializer = None
         if self.use_bias and self.unit_forget_bias:
-            bias_initializer = forget_bias_initializer(
+            bias_initializer = _forget_bias_initializer(
                 self.bias_initializer, self.filters, before=1, after=2)
-        add_recurrent_weights(
+        _add_recurrent_weights(
             self, self.kernel_shape,
             self.kernel_size + (self.filters, 4 * self.filters),
             (4 * self.filters,) if self.use_bias else None,
@@ -248,14 +248,14 @@ class ConvLSTM2DCell(_DropoutRNNCell):
     def call(self, inputs, states, training=None):
         h_tm1, c_tm1 = states[0], states[1]
         dp, rec_dp = self._step_masks(inputs, states, training)
-        biases = (split_gates(self.bias, 4) if self.bias is not None
+        biases = (_split_gates(self.bias, 4) if self.bias is not None
                   else [None] * 4)
         pre = [self.input_conv(_masked(inputs, m), k, b, padding=self.padding)
                + self.recurrent_conv(_masked(h_tm1, rm), r)
                for m, rm, k, r, b in zip(
-                   dp, rec_dp, split_gates(self.kernel, 4),
-                   split_gates(self.recurrent_kernel, 4), biases)]
-        h, c = lstm_update(pre[0], pre[1], pre[2], pre[3], c_tm1,
+                   dp, rec_dp, _split_gates(self.kernel, 4),
+                   _split_gates(self.recurrent_kernel, 4), biases)]
+        h, c = _lstm_update(pre[0], pre[1], pre[2], pre[3], c_tm1,
                            self.activation, self.recurrent_activation)
         self._flag_learning_phase(h, training)
         return h, [h, c]
@@ -277,7 +277,7 @@ class ConvLSTM2DCell(_DropoutRNNCell):
                         data_format=self.data_format)
 
     def get_config(self):
-        config = serialize_fields(self, self._fields)
+        config = _serialize_fields(self, self._fields)
         base = super(ConvLSTM2DCell, self).get_config()
         return dict(list(base.items()) + list(config.items()))
 
@@ -306,10 +306,10 @@ def _convlstm2d_keras1_args(args, kwargs):
                         'arguments (\'filters\', \'kernel_size\'), but you '
                         'passed the following positional arguments: %s'
                         % (args,))
-    return tuple(args), kwargs, converted + convert_forget_bias_init(kwargs)
+    return tuple(args), kwargs, converted + _convert_forget_bias_init(kwargs)
 
 
-class ConvLSTM2D(FlatCellConfig, ConvRNN2D):
+class ConvLSTM2D(_FlatCellConfig, ConvRNN2D):
     """A convolutional LSTM layer (Shi et al., 2015): an LSTM over
     sequences of images whose products are convolutions; see
     `ConvLSTM2DCell` for the equations.
@@ -428,4 +428,4 @@ class ConvLSTM2D(FlatCellConfig, ConvRNN2D):
 
 
 for _name in ConvLSTM2DCell._fields:
-    setattr(ConvLSTM2D, _name, cell_property(_name))
+    setattr(ConvLSTM2D, _name, _cell_property(_name))

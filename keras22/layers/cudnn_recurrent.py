@@ -35,9 +35,9 @@ import numpy as np
 from .. import backend as K
 from .. import regularizers
 from ..engine.base_layer import InputSpec, Layer, check_positive_int
-from .recurrent import (RNN, add_recurrent_weights, forget_bias_initializer,
-                        gru_update, lstm_update, serialize_fields,
-                        set_weight_options, split_gates)
+from .recurrent import (RNN, _add_recurrent_weights, _forget_bias_initializer,
+                        _gru_update, _lstm_update, _serialize_fields,
+                        _set_weight_options, _split_gates)
 
 __all__ = ['CuDNNGRU', 'CuDNNLSTM']
 
@@ -53,7 +53,7 @@ def _plain_block(block, units):
 
 def _kernel_from_cudnn(kernel, units, n_gates):
     return K.concatenate([_plain_block(block, units)
-                          for block in split_gates(kernel, n_gates)])
+                          for block in _split_gates(kernel, n_gates)])
 
 
 def _blocks_from_cudnn(kernel, n_gates):
@@ -268,7 +268,7 @@ class _CuDNNRNN(RNN):
                       activity_regularizer, kernel_constraint,
                       recurrent_constraint, bias_constraint):
         self.units = check_positive_int(type(self).__name__, 'units', units)
-        set_weight_options(self, kernel_initializer, recurrent_initializer,
+        _set_weight_options(self, kernel_initializer, recurrent_initializer,
                            bias_initializer, kernel_regularizer,
                            recurrent_regularizer, bias_regularizer,
                            kernel_constraint, recurrent_constraint,
@@ -285,7 +285,7 @@ class _CuDNNRNN(RNN):
                              'must be known, got input shape %s.'
                              % (self.name, tuple(input_shape)))
         gates = self._n_gates * self.units
-        add_recurrent_weights(self, (input_dim, gates), (self.units, gates),
+        _add_recurrent_weights(self, (input_dim, gates), (self.units, gates),
                               (2 * gates,), self._bias_initializer())
         self.built = True
 
@@ -333,7 +333,7 @@ class _CuDNNRNN(RNN):
                   'return_state': self.return_state,
                   'go_backwards': self.go_backwards,
                   'stateful': self.stateful}
-        config.update(serialize_fields(self, self._fields))
+        config.update(_serialize_fields(self, self._fields))
         base = Layer.get_config(self)
         return dict(list(base.items()) + list(config.items()))
 
@@ -434,16 +434,16 @@ class CuDNNGRU(_CuDNNRNN):
         units = self.units
         kernel = _kernel_from_cudnn(self.kernel, units, 3)
         recurrent_kernel = _kernel_from_cudnn(self.recurrent_kernel, units, 3)
-        input_bias, recurrent_bias = split_gates(self.bias, 2)
+        input_bias, recurrent_bias = _split_gates(self.bias, 2)
         projected = K.bias_add(K.dot(inputs, kernel), input_bias)
 
         def step(x_t, states):
             h_tm1 = states[0]
             inner = K.bias_add(K.dot(h_tm1, recurrent_kernel),
                                recurrent_bias)
-            x_z, x_r, x_h = split_gates(x_t, 3)
-            rec_z, rec_r, rec_h = split_gates(inner, 3)
-            h = gru_update(x_z, x_r, x_h, rec_z, rec_r,
+            x_z, x_r, x_h = _split_gates(x_t, 3)
+            rec_z, rec_r, rec_h = _split_gates(inner, 3)
+            h = _gru_update(x_z, x_r, x_h, rec_z, rec_r,
                            lambda r: r * rec_h, h_tm1, K.tanh, K.sigmoid)
             return h, [h]
         return self._run(step, projected, initial_state)
@@ -520,22 +520,22 @@ class CuDNNLSTM(_CuDNNRNN):
             return None
         # The recurrent half's forget block (the sixth of eight) starts at
         # one, so the two biases sum to one there.
-        return forget_bias_initializer(self.bias_initializer, self.units,
+        return _forget_bias_initializer(self.bias_initializer, self.units,
                                        before=5, after=2)
 
     def _process_batch(self, inputs, initial_state):
         units = self.units
         kernel = _kernel_from_cudnn(self.kernel, units, 4)
         recurrent_kernel = _kernel_from_cudnn(self.recurrent_kernel, units, 4)
-        input_bias, recurrent_bias = split_gates(self.bias, 2)
+        input_bias, recurrent_bias = _split_gates(self.bias, 2)
         projected = K.bias_add(K.dot(inputs, kernel),
                                input_bias + recurrent_bias)
 
         def step(x_t, states):
             h_tm1, c_tm1 = states[0], states[1]
             z = x_t + K.dot(h_tm1, recurrent_kernel)
-            pre_i, pre_f, pre_c, pre_o = split_gates(z, 4)
-            h, c = lstm_update(pre_i, pre_f, pre_c, pre_o, c_tm1, K.tanh,
+            pre_i, pre_f, pre_c, pre_o = _split_gates(z, 4)
+            h, c = _lstm_update(pre_i, pre_f, pre_c, pre_o, c_tm1, K.tanh,
                                K.sigmoid)
             return h, [h, c]
         return self._run(step, projected, initial_state)

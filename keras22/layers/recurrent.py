@@ -9,6 +9,7 @@ keeps and how wide they are. `RNN` runs a cell over the time axis with
 `go_backwards`, `unroll`, initial states given as tensors or Keras inputs,
 constants, returned states and stateful operation.
 """
+import contextlib
 import warnings
 
 import numpy as np
@@ -31,7 +32,7 @@ __all__ = ['RNN', 'StackedRNNCells', 'SimpleRNNCell', 'GRUCell', 'LSTMCell',
 # ----------------------------------------------------------------------
 # Helpers shared by the recurrent layers of this package.
 
-def check_fraction(layer_name, argument, value):
+def _check_fraction(layer_name, argument, value):
     """A dropout fraction must be a number in [0, 1].
 
     Keras 2.2 clipped any value silently; keras22 refuses it.
@@ -50,7 +51,7 @@ def check_fraction(layer_name, argument, value):
     return value
 
 
-def check_implementation(layer_name, implementation):
+def _check_implementation(layer_name, implementation):
     """`implementation` is 1 or 2 (0, Keras 1's default, now means 1)."""
     if implementation == 0:
         warnings.warn('%s: `implementation=0` has been deprecated, and now '
@@ -63,7 +64,7 @@ def check_implementation(layer_name, implementation):
     return int(implementation)
 
 
-def set_weight_options(owner, kernel_initializer, recurrent_initializer,
+def _set_weight_options(owner, kernel_initializer, recurrent_initializer,
                        bias_initializer, kernel_regularizer,
                        recurrent_regularizer, bias_regularizer,
                        kernel_constraint, recurrent_constraint,
@@ -81,7 +82,7 @@ def set_weight_options(owner, kernel_initializer, recurrent_initializer,
     owner.bias_constraint = constraints.get(bias_constraint)
 
 
-def add_recurrent_weights(owner, kernel_shape, recurrent_shape, bias_shape,
+def _add_recurrent_weights(owner, kernel_shape, recurrent_shape, bias_shape,
                           bias_initializer=None):
     """Creates `kernel`, `recurrent_kernel` and (when `bias_shape` is given)
     `bias`, in the order Keras 2.2 saved them."""
@@ -105,7 +106,7 @@ def add_recurrent_weights(owner, kernel_shape, recurrent_shape, bias_shape,
         constraint=owner.bias_constraint)
 
 
-def forget_bias_initializer(base, units, before, after):
+def _forget_bias_initializer(base, units, before, after):
     """An initializer for a concatenation of gate biases where the forget
     gate starts at one: `before` blocks of `base`, one block of ones, then
     `after` blocks of `base`, each block `units` wide."""
@@ -117,7 +118,7 @@ def forget_bias_initializer(base, units, before, after):
     return initializer
 
 
-def split_gates(x, count, axis=-1):
+def _split_gates(x, count, axis=-1):
     """Splits the last (or `axis`) dimension of `x` into `count` equal gate
     blocks, in the order the weights store them."""
     size = K.int_shape(x)[axis] // count
@@ -129,7 +130,7 @@ def split_gates(x, count, axis=-1):
     return blocks
 
 
-def lstm_update(pre_i, pre_f, pre_c, pre_o, c_tm1, activation,
+def _lstm_update(pre_i, pre_f, pre_c, pre_o, c_tm1, activation,
                 recurrent_activation):
     """One LSTM update from the four gate pre-activations.
 
@@ -143,7 +144,7 @@ def lstm_update(pre_i, pre_f, pre_c, pre_o, c_tm1, activation,
     return o * activation(c), c
 
 
-def gru_update(x_z, x_r, x_h, rec_z, rec_r, recurrent_h, h_tm1, activation,
+def _gru_update(x_z, x_r, x_h, rec_z, rec_r, recurrent_h, h_tm1, activation,
                recurrent_activation):
     """One GRU update.
 
@@ -165,7 +166,7 @@ def gru_update(x_z, x_r, x_h, rec_z, rec_r, recurrent_h, h_tm1, activation,
     return z * h_tm1 + (1 - z) * candidate
 
 
-def serialize_fields(owner, names):
+def _serialize_fields(owner, names):
     """The config entries of `names`, serialized according to their kind
     (activations, initializers, regularizers, constraints, plain values)."""
     config = {}
@@ -285,6 +286,21 @@ def _all_cells(cell):
             result.extend(_all_cells(sub))
         return result
     return [cell]
+
+
+@contextlib.contextmanager
+def _weights_named_after(layer, cells):
+    """Names the weights the cells create after `layer` (`'lstm_1/kernel'`,
+    as Keras 2.2 named them, rather than `'lstm_cell_1/kernel'`): weights
+    take the name of the layer that adds them."""
+    names = [(cell, cell.name) for cell in cells if isinstance(cell, Layer)]
+    try:
+        for cell, _ in names:
+            cell.name = layer.name
+        yield
+    finally:
+        for cell, name in names:
+            cell.name = name
 
 
 def _prime_dropout_masks(cell, step_input, states, training):
@@ -740,8 +756,8 @@ class RNN(Layer):
         if isinstance(self.cell, Layer) and not self.cell.built:
             step_input_shape = (input_shape[0],) + input_shape[2:]
             if constants_shape is not None:
-                self.cell.build([step_input_shape] + constants_shape)
-            else:
+                step_input_shape = [step_input_shape] + constants_shape
+            with _weights_named_after(self, _all_cells(self.cell)):
                 self.cell.build(step_input_shape)
             self.cell.built = True
         if self.state_spec is None:
@@ -862,8 +878,9 @@ class RNN(Layer):
         for cell in _all_cells(self.cell):
             if isinstance(cell, _DropoutRNNCell):
                 cell._reset_dropout_masks()
-        _prime_dropout_masks(self.cell, inputs[:, 0], initial_state,
-                             training)
+        if self._uses_dropout():
+            _prime_dropout_masks(self.cell, inputs[:, 0], initial_state,
+                                 training)
         last_output, outputs, states = K.rnn(
             step, inputs, initial_state, constants=constants,
             go_backwards=self.go_backwards, mask=mask, unroll=self.unroll,
@@ -955,8 +972,8 @@ class _DropoutRNNCell(Layer):
 
     def _init_dropout(self, dropout, recurrent_dropout):
         name = type(self).__name__
-        self.dropout = check_fraction(name, 'dropout', dropout)
-        self.recurrent_dropout = check_fraction(name, 'recurrent_dropout',
+        self.dropout = _check_fraction(name, 'dropout', dropout)
+        self.recurrent_dropout = _check_fraction(name, 'recurrent_dropout',
                                                 recurrent_dropout)
         self._dropout_mask = None
         self._recurrent_dropout_mask = None
@@ -1046,7 +1063,7 @@ class SimpleRNNCell(_DropoutRNNCell):
         self.units = check_positive_int(type(self).__name__, 'units', units)
         self.activation = activations.get(activation)
         self.use_bias = use_bias
-        set_weight_options(self, kernel_initializer, recurrent_initializer,
+        _set_weight_options(self, kernel_initializer, recurrent_initializer,
                            bias_initializer, kernel_regularizer,
                            recurrent_regularizer, bias_regularizer,
                            kernel_constraint, recurrent_constraint,
@@ -1055,7 +1072,7 @@ class SimpleRNNCell(_DropoutRNNCell):
         self.state_size = self.units
 
     def build(self, input_shape):
-        add_recurrent_weights(self, (input_shape[-1], self.units),
+        _add_recurrent_weights(self, (input_shape[-1], self.units),
                               (self.units, self.units),
                               (self.units,) if self.use_bias else None)
         self.built = True
@@ -1073,7 +1090,7 @@ class SimpleRNNCell(_DropoutRNNCell):
         return output, [output]
 
     def get_config(self):
-        config = serialize_fields(self, self._fields)
+        config = _serialize_fields(self, self._fields)
         base = super(SimpleRNNCell, self).get_config()
         return dict(list(base.items()) + list(config.items()))
 
@@ -1136,13 +1153,13 @@ class GRUCell(_DropoutRNNCell):
         self.activation = activations.get(activation)
         self.recurrent_activation = activations.get(recurrent_activation)
         self.use_bias = use_bias
-        set_weight_options(self, kernel_initializer, recurrent_initializer,
+        _set_weight_options(self, kernel_initializer, recurrent_initializer,
                            bias_initializer, kernel_regularizer,
                            recurrent_regularizer, bias_regularizer,
                            kernel_constraint, recurrent_constraint,
                            bias_constraint)
         self._init_dropout(dropout, recurrent_dropout)
-        self.implementation = check_implementation(name, implementation)
+        self.implementation = _check_implementation(name, implementation)
         self.reset_after = reset_after
         self.state_size = self.units
 
@@ -1153,7 +1170,7 @@ class GRUCell(_DropoutRNNCell):
             # (6 * units,)) lets weight loading tell the two apart.
             bias_shape = ((2, 3 * self.units) if self.reset_after
                           else (3 * self.units,))
-        add_recurrent_weights(self, (input_shape[-1], 3 * self.units),
+        _add_recurrent_weights(self, (input_shape[-1], 3 * self.units),
                               (self.units, 3 * self.units), bias_shape)
         self.built = True
 
@@ -1171,14 +1188,14 @@ class GRUCell(_DropoutRNNCell):
         input_bias, recurrent_bias = self._biases()
         if self._per_gate(dp, rec_dp):
             x = [K.dot(_masked(inputs, m), k) for m, k in
-                 zip(dp, split_gates(self.kernel, 3))]
+                 zip(dp, _split_gates(self.kernel, 3))]
             if input_bias is not None:
                 x = [K.bias_add(t, b) for t, b in
-                     zip(x, split_gates(input_bias, 3))]
+                     zip(x, _split_gates(input_bias, 3))]
             h_parts = [_masked(h_tm1, m) for m in rec_dp]
-            kernels = split_gates(self.recurrent_kernel, 3)
+            kernels = _split_gates(self.recurrent_kernel, 3)
             rec = [K.dot(h, k) for h, k in zip(h_parts[:2], kernels[:2])]
-            rec_biases = (split_gates(recurrent_bias, 3)
+            rec_biases = (_split_gates(recurrent_bias, 3)
                           if recurrent_bias is not None else [None] * 3)
             if recurrent_bias is not None:
                 rec = [K.bias_add(t, b) for t, b in zip(rec, rec_biases[:2])]
@@ -1190,12 +1207,12 @@ class GRUCell(_DropoutRNNCell):
             matrix_x = K.dot(_masked(inputs, dp[0]), self.kernel)
             if input_bias is not None:
                 matrix_x = K.bias_add(matrix_x, input_bias)
-            x_z, x_r, x_h = split_gates(matrix_x, 3)
+            x_z, x_r, x_h = _split_gates(matrix_x, 3)
             h_dropped = _masked(h_tm1, rec_dp[0])
-            kernels = split_gates(self.recurrent_kernel, 3)
+            kernels = _split_gates(self.recurrent_kernel, 3)
             rec_z, rec_r = [K.dot(h_dropped, k) for k in kernels[:2]]
             if recurrent_bias is not None:
-                b_z, b_r, candidate_bias = split_gates(recurrent_bias, 3)
+                b_z, b_r, candidate_bias = _split_gates(recurrent_bias, 3)
                 rec_z = K.bias_add(rec_z, b_z)
                 rec_r = K.bias_add(rec_r, b_r)
             else:
@@ -1210,13 +1227,13 @@ class GRUCell(_DropoutRNNCell):
                 product = K.bias_add(product, candidate_bias)
             return r * product
 
-        h = gru_update(x_z, x_r, x_h, rec_z, rec_r, recurrent_h, h_tm1,
+        h = _gru_update(x_z, x_r, x_h, rec_z, rec_r, recurrent_h, h_tm1,
                        self.activation, self.recurrent_activation)
         self._flag_learning_phase(h, training)
         return h, [h]
 
     def get_config(self):
-        config = serialize_fields(self, self._fields)
+        config = _serialize_fields(self, self._fields)
         base = super(GRUCell, self).get_config()
         return dict(list(base.items()) + list(config.items()))
 
@@ -1283,22 +1300,22 @@ class LSTMCell(_DropoutRNNCell):
         self.activation = activations.get(activation)
         self.recurrent_activation = activations.get(recurrent_activation)
         self.use_bias = use_bias
-        set_weight_options(self, kernel_initializer, recurrent_initializer,
+        _set_weight_options(self, kernel_initializer, recurrent_initializer,
                            bias_initializer, kernel_regularizer,
                            recurrent_regularizer, bias_regularizer,
                            kernel_constraint, recurrent_constraint,
                            bias_constraint)
         self.unit_forget_bias = unit_forget_bias
         self._init_dropout(dropout, recurrent_dropout)
-        self.implementation = check_implementation(name, implementation)
+        self.implementation = _check_implementation(name, implementation)
         self.state_size = (self.units, self.units)
 
     def build(self, input_shape):
         bias_initializer = None
         if self.use_bias and self.unit_forget_bias:
-            bias_initializer = forget_bias_initializer(
+            bias_initializer = _forget_bias_initializer(
                 self.bias_initializer, self.units, before=1, after=2)
-        add_recurrent_weights(self, (input_shape[-1], 4 * self.units),
+        _add_recurrent_weights(self, (input_shape[-1], 4 * self.units),
                               (self.units, 4 * self.units),
                               (4 * self.units,) if self.use_bias else None,
                               bias_initializer)
@@ -1310,25 +1327,25 @@ class LSTMCell(_DropoutRNNCell):
         if self._per_gate(dp, rec_dp):
             pre = [K.dot(_masked(inputs, m), k) + K.dot(_masked(h_tm1, rm), r)
                    for m, rm, k, r in zip(dp, rec_dp,
-                                          split_gates(self.kernel, 4),
-                                          split_gates(self.recurrent_kernel,
+                                          _split_gates(self.kernel, 4),
+                                          _split_gates(self.recurrent_kernel,
                                                       4))]
             if self.bias is not None:
                 pre = [K.bias_add(p, b) for p, b in
-                       zip(pre, split_gates(self.bias, 4))]
+                       zip(pre, _split_gates(self.bias, 4))]
         else:
             z = K.dot(_masked(inputs, dp[0]), self.kernel)
             z += K.dot(_masked(h_tm1, rec_dp[0]), self.recurrent_kernel)
             if self.bias is not None:
                 z = K.bias_add(z, self.bias)
-            pre = split_gates(z, 4)
-        h, c = lstm_update(pre[0], pre[1], pre[2], pre[3], c_tm1,
+            pre = _split_gates(z, 4)
+        h, c = _lstm_update(pre[0], pre[1], pre[2], pre[3], c_tm1,
                            self.activation, self.recurrent_activation)
         self._flag_learning_phase(h, training)
         return h, [h, c]
 
     def get_config(self):
-        config = serialize_fields(self, self._fields)
+        config = _serialize_fields(self, self._fields)
         base = super(LSTMCell, self).get_config()
         return dict(list(base.items()) + list(config.items()))
 
@@ -1336,7 +1353,7 @@ class LSTMCell(_DropoutRNNCell):
 # ----------------------------------------------------------------------
 # The layers of the built-in cells.
 
-def convert_forget_bias_init(kwargs):
+def _convert_forget_bias_init(kwargs):
     """Keras 1's `forget_bias_init='one'` becomes `unit_forget_bias=True`;
     other values are dropped with a warning. Returns the conversions."""
     if 'forget_bias_init' not in kwargs:
@@ -1353,7 +1370,7 @@ def convert_forget_bias_init(kwargs):
 def _recurrent_keras1_args(args, kwargs):
     """Keras 1 forms that renaming alone cannot express:
     `forget_bias_init='one'` and `input_dim`/`input_length`."""
-    converted = convert_forget_bias_init(kwargs)
+    converted = _convert_forget_bias_init(kwargs)
     if 'input_dim' in kwargs:
         input_length = kwargs.pop('input_length', None)
         kwargs['input_shape'] = (input_length, kwargs.pop('input_dim'))
@@ -1377,22 +1394,22 @@ _legacy_recurrent_support = legacy_support(
     preprocess=_recurrent_keras1_args)
 
 
-def cell_property(name):
+def _cell_property(name):
     """A read-only layer property forwarding to the cell's attribute."""
     return property(lambda self: getattr(self.cell, name),
                     doc='The cell\'s `%s`.' % name)
 
 
-class FlatCellConfig(object):
+class _FlatCellConfig(object):
     """Mixin for recurrent layers whose constructor takes the arguments of
     their built-in cell: the config lists them directly (no nested cell),
     as in Keras 2.2."""
 
     def get_config(self):
-        config = serialize_fields(self.cell, self.cell._fields)
+        config = _serialize_fields(self.cell, self.cell._fields)
         config['activity_regularizer'] = regularizers.serialize(
             self.activity_regularizer)
-        base = super(FlatCellConfig, self).get_config()
+        base = super(_FlatCellConfig, self).get_config()
         del base['cell']
         return dict(list(base.items()) + list(config.items()))
 
@@ -1404,7 +1421,7 @@ class FlatCellConfig(object):
         return cls(**config)
 
 
-class _CellLayer(FlatCellConfig, RNN):
+class _CellLayer(_FlatCellConfig, RNN):
     """SimpleRNN, GRU and LSTM: an `RNN` of one built-in cell."""
 
     def call(self, inputs, mask=None, training=None, initial_state=None):
@@ -1418,7 +1435,7 @@ for _name in ('units', 'activation', 'use_bias', 'kernel_initializer',
               'kernel_regularizer', 'recurrent_regularizer',
               'bias_regularizer', 'kernel_constraint', 'recurrent_constraint',
               'bias_constraint', 'dropout', 'recurrent_dropout'):
-    setattr(_CellLayer, _name, cell_property(_name))
+    setattr(_CellLayer, _name, _cell_property(_name))
 
 
 class SimpleRNN(_CellLayer):
@@ -1585,9 +1602,9 @@ class GRU(_CellLayer):
             stateful=stateful, unroll=unroll, **kwargs)
         self.activity_regularizer = regularizers.get(activity_regularizer)
 
-    recurrent_activation = cell_property('recurrent_activation')
-    implementation = cell_property('implementation')
-    reset_after = cell_property('reset_after')
+    recurrent_activation = _cell_property('recurrent_activation')
+    implementation = _cell_property('implementation')
+    reset_after = _cell_property('reset_after')
 
 
 class LSTM(_CellLayer):
@@ -1678,6 +1695,6 @@ class LSTM(_CellLayer):
             stateful=stateful, unroll=unroll, **kwargs)
         self.activity_regularizer = regularizers.get(activity_regularizer)
 
-    recurrent_activation = cell_property('recurrent_activation')
-    unit_forget_bias = cell_property('unit_forget_bias')
-    implementation = cell_property('implementation')
+    recurrent_activation = _cell_property('recurrent_activation')
+    unit_forget_bias = _cell_property('unit_forget_bias')
+    implementation = _cell_property('implementation')

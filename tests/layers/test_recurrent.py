@@ -78,8 +78,10 @@ def test_weight_shapes_and_order(cls):
     gates = {SimpleRNN: 1, GRU: 3, LSTM: 4}[cls]
     assert [K.int_shape(w) for w in layer.weights] == [
         (DIM, gates * UNITS), (UNITS, gates * UNITS), (gates * UNITS,)]
-    assert [w.name.split('/')[-1].split(':')[0] for w in layer.weights] == \
-        ['kernel', 'recurrent_kernel', 'bias']
+    # Named after the layer, as Keras 2.2 named them ('lstm_1/kernel:0').
+    assert [w.name for w in layer.weights] == [
+        '%s/%s:0' % (layer.name, name)
+        for name in ('kernel', 'recurrent_kernel', 'bias')]
     assert layer.trainable_weights == layer.weights
 
 
@@ -672,3 +674,64 @@ def test_hard_sigmoid_reference_matches_backend():
     values = np.linspace(-4, 4, 17).astype('float32')
     assert_allclose(K.eval(K.hard_sigmoid(K.constant(values))),
                     hard_sigmoid(values), atol=1e-6)
+
+
+# ----------------------------------------------------------------------
+# The Keras 1 base class.
+
+class Keras1RNN(layers.Recurrent):
+    """A custom layer written for Keras 1's `Recurrent` contract."""
+
+    def __init__(self, units, **kwargs):
+        super(Keras1RNN, self).__init__(**kwargs)
+        self.units = units
+
+    def build(self, input_shape):
+        batch_size = input_shape[0] if self.stateful else None
+        self.input_spec = [layers.InputSpec(shape=(batch_size, None,
+                                                   input_shape[2]))]
+        self.kernel = self.add_weight('kernel', (input_shape[2], self.units),
+                                      initializer='uniform')
+        self.recurrent_kernel = self.add_weight(
+            'recurrent_kernel', (self.units, self.units),
+            initializer='uniform')
+        self.states = [None]
+        if self.stateful:
+            self.reset_states()
+        self.built = True
+
+    def get_constants(self, inputs, training=None):
+        return [K.constant(0.5)]
+
+    def step(self, inputs, states):
+        h_tm1, scale = states
+        h = K.tanh(K.dot(inputs, self.kernel) +
+                   K.dot(h_tm1, self.recurrent_kernel)) * scale
+        return h, [h]
+
+
+def test_keras1_recurrent_subclass():
+    x = Input((STEPS, DIM))
+    layer = Keras1RNN(UNITS, return_sequences=True)
+    model = Model(x, layer(x))
+    w, u = random_weights(layer)
+
+    def step(x_t, states):
+        h = np.tanh(x_t @ w + states[0] @ u) * 0.5
+        return h, [h]
+    expected, _ = run(step, X, [np.zeros((BATCH, UNITS))])
+    assert_allclose(model.predict(X), expected, atol=1e-5)
+    assert layer.get_config()['return_sequences'] is True
+
+    stateful = Keras1RNN(UNITS, stateful=True)
+    half_input = Input(batch_shape=(BATCH, 2, DIM))
+    half = Model(half_input, stateful(half_input))
+    stateful.set_weights([w, u])
+    half.predict(X[:, :2], batch_size=BATCH)
+    assert_allclose(half.predict(X[:, 2:], batch_size=BATCH),
+                    expected[:, -1], atol=1e-5)
+    stateful.reset_states()
+    assert_allclose(K.get_value(stateful.states[0]), 0.)
+    with pytest.raises(ValueError, match='(?s)keras1rnn_3 is stateful.*'
+                                         'batch size'):
+        Keras1RNN(2, stateful=True)(Input((STEPS, DIM)))
