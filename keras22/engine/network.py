@@ -481,7 +481,7 @@ class Network(Layer):
             if key in self._output_tensor_cache:
                 return self._output_tensor_cache[key]
         outputs, _, _ = self.run_internal_graph(inputs, masks)
-        return outputs
+        return unpack_singleton(outputs)
 
     def compute_mask(self, inputs, mask):
         if not getattr(self, '_is_graph_network', False):
@@ -492,7 +492,7 @@ class Network(Layer):
         if key in self._output_mask_cache:
             return self._output_mask_cache[key]
         _, output_masks, _ = self.run_internal_graph(inputs, masks)
-        return output_masks
+        return unpack_singleton(output_masks)
 
     def compute_output_shape(self, input_shape):
         if not getattr(self, '_is_graph_network', False):

@@ -445,10 +445,9 @@ class Bidirectional(Wrapper):
         self.backward_layer.reset_states()
 
     def build(self, input_shape):
-        with K.name_scope(self.forward_layer.name):
-            self.forward_layer.build(input_shape)
-        with K.name_scope(self.backward_layer.name):
-            self.backward_layer.build(input_shape)
+        # The weights are named after each layer ('forward_lstm_1/kernel').
+        self.forward_layer.build(input_shape)
+        self.backward_layer.build(input_shape)
         self.forward_layer.built = self.backward_layer.built = True
         self.built = True
 

@@ -80,6 +80,16 @@ def test_time_distributed_fixed_batch_uses_the_loop():
               shuffle=False, verbose=0)
 
 
+def test_time_distributed_model_with_fixed_batch():
+    inner_input = Input((DIM,))
+    inner = Model(inner_input, Dense(UNITS, activation='relu')(inner_input))
+    x = Input(batch_shape=(BATCH, STEPS, DIM))
+    model = Model(x, TimeDistributed(inner)(x))
+    kernel, bias = random_weights(inner)
+    assert_allclose(model.predict(X, batch_size=BATCH),
+                    np.maximum(X @ kernel + bias, 0), atol=1e-6)
+
+
 def test_time_distributed_masks():
     x = Input((STEPS, DIM))
     masked = Masking(0.)(x)
