@@ -6,7 +6,6 @@ the test runs (and must pass) like any other. The marks are removed from the
 tests as their modules land.
 """
 import importlib
-import inspect
 
 import pytest
 
@@ -17,15 +16,6 @@ def _has(module, *names):
     except Exception:  # noqa: BLE001 - any import failure means "missing"
         return False
     return all(hasattr(mod, name) for name in names)
-
-
-def _saving_available():
-    try:
-        from keras22.engine import saving
-    except Exception:  # noqa: BLE001
-        return False
-    source = inspect.getsource(saving.save_weights)
-    return 'NotImplementedError' not in source
 
 
 _FEATURES = {
@@ -42,8 +32,6 @@ _FEATURES = {
     'legacy_conv': (lambda: _has('keras22.layers', 'Convolution2D'),
                     'legacy Convolution2D (keras22.legacy.conv_layers) not '
                     'yet available'),
-    'saving': (_saving_available,
-               'HDF5 saving (keras22.engine.saving) not yet available'),
     'applications': (lambda: _has('keras22.applications.vgg16', 'VGG16') and
                      _has('keras22.layers', 'Conv2D', 'MaxPooling2D'),
                      'keras22.applications (and conv/pooling) not yet '
@@ -61,3 +49,7 @@ def needs(*features):
 def lines_of(text):
     """Non-empty lines of printed output, trailing spaces removed."""
     return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+# Samples in each offline dataset file (conftest.offline_datasets).
+DATASET_SIZES = {'train': 12, 'test': 6}

@@ -13,6 +13,8 @@ from urllib.error import URLError
 import numpy as np
 import pytest
 
+from _seedutil import DATASET_SIZES
+
 
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
@@ -85,7 +87,6 @@ def _write_idx(path, array, magic):
         f.write(header + array.astype(np.uint8).tobytes())
 
 
-DATASET_SIZES = {'train': 12, 'test': 6}
 
 
 @pytest.fixture

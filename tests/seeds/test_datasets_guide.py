@@ -8,7 +8,7 @@ are those the page states, except where Keras 2.2.4 differed (CIFAR labels
 have shape (num_samples, 1), not (num_samples,))."""
 import numpy as np
 
-from conftest import DATASET_SIZES
+from _seedutil import DATASET_SIZES
 
 N_TRAIN, N_TEST = DATASET_SIZES['train'], DATASET_SIZES['test']
 

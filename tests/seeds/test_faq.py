@@ -6,7 +6,6 @@ names stay as written and the tests run in a temporary directory; data
 have a few samples; `model = ...` and other names the page leaves undefined
 are defined just above the example."""
 import numpy as np
-import pytest
 
 from _seedutil import lines_of, needs
 
@@ -25,7 +24,6 @@ def _compiled_model():
     return model, x, y
 
 
-@needs('saving')
 def test_save_and_load_model(workdir):
     model, x, y = _compiled_model()
     expected = model.predict(x)
@@ -82,7 +80,6 @@ def test_json_and_yaml_architecture():
     assert yaml.safe_load(yaml_string) == json.loads(json_string)
 
 
-@needs('saving')
 def test_save_and_load_weights(workdir):
     model, x, y = _compiled_model()
     expected = model.predict(x)
@@ -101,7 +98,6 @@ def test_save_and_load_weights(workdir):
     np.testing.assert_allclose(model.predict(x), expected, rtol=1e-6)
 
 
-@needs('saving')
 def test_load_weights_by_name(tmp_path):
     from keras22.models import Sequential
     from keras22.layers import Dense

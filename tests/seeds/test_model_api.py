@@ -11,7 +11,7 @@ example."""
 import numpy as np
 import pytest
 
-from _seedutil import lines_of, needs
+from _seedutil import needs
 
 
 VGG16_SUMMARY = """
@@ -100,7 +100,7 @@ def local_vgg16_notop_weights(tmp_path, monkeypatch):
     return weights, requested
 
 
-@needs('applications', 'saving')
+@needs('applications')
 def test_vgg16_attributes_and_summary(local_vgg16_notop_weights, capsys):
     weights, requested = local_vgg16_notop_weights
 
@@ -138,7 +138,7 @@ def test_vgg16_attributes_and_summary(local_vgg16_notop_weights, capsys):
     assert base_model.outputs[0] is base_model.output
 
 
-@needs('applications', 'saving')
+@needs('applications')
 def test_vgg16_tensor_names(local_vgg16_notop_weights):
     # The page prints `input_1:0` and `block5_pool/MaxPool:0`.
     from keras22.applications.vgg16 import VGG16
@@ -225,7 +225,6 @@ def test_to_yaml_and_model_from_yaml(make):
     assert model.get_config() == config
 
 
-@needs('saving')
 def test_save_weights_and_load_weights_by_name(tmp_path):
     from keras22.layers import Input, Dense
     from keras22.models import Model

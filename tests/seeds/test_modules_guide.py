@@ -6,10 +6,17 @@ Changes to the examples: `keras` imports become `keras22` ones; where a
 fragment uses a `model` it never creates, a small `Sequential` model is
 created above it; matplotlib and IPython (not keras22 dependencies) are
 stand-ins that record what they are given (see conftest.py)."""
+import shutil
+
 import numpy as np
 import pytest
 
-from _seedutil import needs
+
+# Drawing needs Graphviz's `dot` program (`.ci/run` installs it).
+needs_dot = pytest.mark.skipif(
+    shutil.which('dot') is None,
+    reason="Graphviz's `dot` program is not installed (apt-get install "
+           "graphviz)")
 
 
 def _model(input_dim=10):
@@ -314,6 +321,7 @@ def test_custom_regularizer():
         0.01 * np.abs(model.get_weights()[0]).sum(), rtol=1e-5)
 
 
+@needs_dot
 def test_plot_model(workdir):
     model = _model()
 
@@ -323,6 +331,7 @@ def test_plot_model(workdir):
     assert (workdir / 'model.png').read_bytes()[:8] == b'\x89PNG\r\n\x1a\n'
 
 
+@needs_dot
 def test_model_to_dot_svg(fake_ipython):
     model = _model()
 
