@@ -10,6 +10,7 @@ _os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
 
 from . import backend  # noqa: E402,F401
 from . import activations  # noqa: E402,F401
+from . import applications  # noqa: E402,F401
 from . import callbacks  # noqa: E402,F401
 from . import constraints  # noqa: E402,F401
 from . import datasets  # noqa: E402,F401
@@ -23,6 +24,7 @@ from . import optimizers  # noqa: E402,F401
 from . import preprocessing  # noqa: E402,F401
 from . import regularizers  # noqa: E402,F401
 from . import utils  # noqa: E402,F401
+from . import wrappers  # noqa: E402,F401
 
 from .engine.input_layer import Input  # noqa: E402,F401
 from .engine.sequential import Sequential  # noqa: E402,F401
