@@ -881,6 +881,7 @@ class RNN(Layer):
         if self._uses_dropout():
             _prime_dropout_masks(self.cell, inputs[:, 0], initial_state,
                                  training)
+        inputs, step = self._loop_inputs(inputs, step, training)
         last_output, outputs, states = K.rnn(
             step, inputs, initial_state, constants=constants,
             go_backwards=self.go_backwards, mask=mask, unroll=self.unroll,
@@ -898,6 +899,12 @@ class RNN(Layer):
         if self.return_state:
             return [output] + states
         return output
+
+    def _loop_inputs(self, inputs, step, training):
+        """What the time loop runs over, and its step function: here the
+        inputs and the cell's step. The built-in layers move work out of
+        the loop (see `_CellLayer`)."""
+        return inputs, step
 
     def _uses_dropout(self):
         return any(isinstance(cell, _DropoutRNNCell) and
@@ -999,12 +1006,36 @@ class _DropoutRNNCell(Layer):
         return (_gate_masks(self._dropout_mask, self._mask_count),
                 _gate_masks(self._recurrent_dropout_mask, self._mask_count))
 
-    def _per_gate(self, dp, rec_dp):
-        """Whether to compute the gates one by one: only implementation 1
-        with dropout needs it (each gate has its own masks); otherwise the
-        fused products give the same results with fewer operations."""
-        return (getattr(self, 'implementation', 1) == 1 and
-                any(m is not None for m in dp + rec_dp))
+    def _gate_products(self, x, masks, kernel):
+        """`x` times `kernel`, the gates side by side on the last axis.
+
+        Implementation 1 with dropout gives each gate its own mask, so the
+        gates are multiplied one by one; otherwise one product does (the
+        same numbers with fewer operations). `x` may be one step or a whole
+        sequence (masks then broadcast over the time axis).
+        """
+        if (getattr(self, 'implementation', 1) == 1 and
+                self._mask_count > 1 and any(m is not None for m in masks)):
+            return K.concatenate([
+                K.dot(_masked(x, m), k)
+                for m, k in zip(masks, _split_gates(kernel, self._mask_count))])
+        return K.dot(_masked(x, masks[0]), kernel)
+
+    def call(self, inputs, states, training=None):
+        dp, rec_dp = self._step_masks(inputs, states, training)
+        output, new_states = self._recurrent_step(
+            self._input_products(inputs, dp), states, rec_dp)
+        self._flag_learning_phase(output, training)
+        return output, new_states
+
+    def _input_products(self, inputs, masks):
+        """The input half of a step: the input times the kernel plus the
+        input bias, every gate side by side."""
+        raise NotImplementedError
+
+    def _recurrent_step(self, products, states, recurrent_masks):
+        """The rest of a step, from the input half: `(output, states)`."""
+        raise NotImplementedError
 
     def _flag_learning_phase(self, output, training):
         if training is None and (0 < self.dropout or
@@ -1077,16 +1108,17 @@ class SimpleRNNCell(_DropoutRNNCell):
                               (self.units,) if self.use_bias else None)
         self.built = True
 
-    def call(self, inputs, states, training=None):
-        h_tm1 = states[0]
-        (dp,), (rec_dp,) = self._step_masks(inputs, states, training)
-        h = K.dot(_masked(inputs, dp), self.kernel)
+    def _input_products(self, inputs, masks):
+        h = K.dot(_masked(inputs, masks[0]), self.kernel)
         if self.bias is not None:
             h = K.bias_add(h, self.bias)
-        output = h + K.dot(_masked(h_tm1, rec_dp), self.recurrent_kernel)
+        return h
+
+    def _recurrent_step(self, products, states, recurrent_masks):
+        output = products + K.dot(_masked(states[0], recurrent_masks[0]),
+                                  self.recurrent_kernel)
         if self.activation is not None:
             output = self.activation(output)
-        self._flag_learning_phase(output, training)
         return output, [output]
 
     def get_config(self):
@@ -1182,42 +1214,27 @@ class GRUCell(_DropoutRNNCell):
             return self.bias[0], self.bias[1]
         return self.bias, None
 
-    def call(self, inputs, states, training=None):
+    def _input_products(self, inputs, masks):
+        input_bias, _ = self._biases()
+        x = self._gate_products(inputs, masks, self.kernel)
+        return x if input_bias is None else K.bias_add(x, input_bias)
+
+    def _recurrent_step(self, products, states, recurrent_masks):
         h_tm1 = states[0]
-        dp, rec_dp = self._step_masks(inputs, states, training)
-        input_bias, recurrent_bias = self._biases()
-        if self._per_gate(dp, rec_dp):
-            x = [K.dot(_masked(inputs, m), k) for m, k in
-                 zip(dp, _split_gates(self.kernel, 3))]
-            if input_bias is not None:
-                x = [K.bias_add(t, b) for t, b in
-                     zip(x, _split_gates(input_bias, 3))]
-            h_parts = [_masked(h_tm1, m) for m in rec_dp]
-            kernels = _split_gates(self.recurrent_kernel, 3)
-            rec = [K.dot(h, k) for h, k in zip(h_parts[:2], kernels[:2])]
-            rec_biases = (_split_gates(recurrent_bias, 3)
-                          if recurrent_bias is not None else [None] * 3)
-            if recurrent_bias is not None:
-                rec = [K.bias_add(t, b) for t, b in zip(rec, rec_biases[:2])]
-            h_for_candidate, candidate_kernel = h_parts[2], kernels[2]
-            candidate_bias = rec_biases[2]
-            x_z, x_r, x_h = x
-            rec_z, rec_r = rec
+        x_z, x_r, x_h = _split_gates(products, 3)
+        _, recurrent_bias = self._biases()
+        if self.implementation == 1:
+            h_parts = [_masked(h_tm1, m) for m in recurrent_masks]
         else:
-            matrix_x = K.dot(_masked(inputs, dp[0]), self.kernel)
-            if input_bias is not None:
-                matrix_x = K.bias_add(matrix_x, input_bias)
-            x_z, x_r, x_h = _split_gates(matrix_x, 3)
-            h_dropped = _masked(h_tm1, rec_dp[0])
-            kernels = _split_gates(self.recurrent_kernel, 3)
-            rec_z, rec_r = [K.dot(h_dropped, k) for k in kernels[:2]]
-            if recurrent_bias is not None:
-                b_z, b_r, candidate_bias = _split_gates(recurrent_bias, 3)
-                rec_z = K.bias_add(rec_z, b_z)
-                rec_r = K.bias_add(rec_r, b_r)
-            else:
-                candidate_bias = None
-            h_for_candidate, candidate_kernel = h_dropped, kernels[2]
+            h_parts = [_masked(h_tm1, recurrent_masks[0])] * 3
+        kernels = _split_gates(self.recurrent_kernel, 3)
+        rec_z, rec_r = [K.dot(h, k) for h, k in zip(h_parts[:2], kernels[:2])]
+        candidate_bias = None
+        if recurrent_bias is not None:
+            b_z, b_r, candidate_bias = _split_gates(recurrent_bias, 3)
+            rec_z = K.bias_add(rec_z, b_z)
+            rec_r = K.bias_add(rec_r, b_r)
+        h_for_candidate, candidate_kernel = h_parts[2], kernels[2]
 
         def recurrent_h(r):
             if not self.reset_after:
@@ -1228,8 +1245,7 @@ class GRUCell(_DropoutRNNCell):
             return r * product
 
         h = _gru_update(x_z, x_r, x_h, rec_z, rec_r, recurrent_h, h_tm1,
-                       self.activation, self.recurrent_activation)
-        self._flag_learning_phase(h, training)
+                        self.activation, self.recurrent_activation)
         return h, [h]
 
     def get_config(self):
@@ -1321,27 +1337,17 @@ class LSTMCell(_DropoutRNNCell):
                               bias_initializer)
         self.built = True
 
-    def call(self, inputs, states, training=None):
+    def _input_products(self, inputs, masks):
+        z = self._gate_products(inputs, masks, self.kernel)
+        return z if self.bias is None else K.bias_add(z, self.bias)
+
+    def _recurrent_step(self, products, states, recurrent_masks):
         h_tm1, c_tm1 = states[0], states[1]
-        dp, rec_dp = self._step_masks(inputs, states, training)
-        if self._per_gate(dp, rec_dp):
-            pre = [K.dot(_masked(inputs, m), k) + K.dot(_masked(h_tm1, rm), r)
-                   for m, rm, k, r in zip(dp, rec_dp,
-                                          _split_gates(self.kernel, 4),
-                                          _split_gates(self.recurrent_kernel,
-                                                      4))]
-            if self.bias is not None:
-                pre = [K.bias_add(p, b) for p, b in
-                       zip(pre, _split_gates(self.bias, 4))]
-        else:
-            z = K.dot(_masked(inputs, dp[0]), self.kernel)
-            z += K.dot(_masked(h_tm1, rec_dp[0]), self.recurrent_kernel)
-            if self.bias is not None:
-                z = K.bias_add(z, self.bias)
-            pre = _split_gates(z, 4)
+        z = products + self._gate_products(h_tm1, recurrent_masks,
+                                           self.recurrent_kernel)
+        pre = _split_gates(z, 4)
         h, c = _lstm_update(pre[0], pre[1], pre[2], pre[3], c_tm1,
-                           self.activation, self.recurrent_activation)
-        self._flag_learning_phase(h, training)
+                            self.activation, self.recurrent_activation)
         return h, [h, c]
 
     def get_config(self):
@@ -1428,6 +1434,32 @@ class _CellLayer(_FlatCellConfig, RNN):
         return super(_CellLayer, self).call(inputs, mask=mask,
                                             training=training,
                                             initial_state=initial_state)
+
+    def _loop_inputs(self, inputs, step, training):
+        # With implementation 1 and input dropout, each gate multiplies its
+        # own masked copy of the input: four products per step. Their sum
+        # depends on the inputs only (the masks are fixed for the batch), so
+        # they are computed for all steps at once, before the loop, and each
+        # step does only the recurrent half. (Without per-gate masks the
+        # step's single input product is cheaper inside the loop, as
+        # measured on the imdb_lstm shapes.) A subclassed cell with its own
+        # `call` keeps the plain loop.
+        cell = self.cell
+        if (type(cell).call is not _DropoutRNNCell.call or
+                getattr(cell, 'implementation', 1) != 1 or
+                cell._mask_count == 1 or cell._dropout_mask is None):
+            return inputs, step
+        masks = [None if m is None else K.expand_dims(m, 1)
+                 for m in _gate_masks(cell._dropout_mask, cell._mask_count)]
+        recurrent_masks = _gate_masks(cell._recurrent_dropout_mask,
+                                      cell._mask_count)
+
+        def recurrent_step(products, states):
+            output, new_states = cell._recurrent_step(products, states,
+                                                      recurrent_masks)
+            cell._flag_learning_phase(output, training)
+            return output, new_states
+        return cell._input_products(inputs, masks), recurrent_step
 
 
 for _name in ('units', 'activation', 'use_bias', 'kernel_initializer',

@@ -542,6 +542,38 @@ def test_gated_dropout_only_in_training(cls, implementation):
     assert not np.allclose(fn([X, 1])[0], plain_model.predict(X))
 
 
+
+@pytest.mark.parametrize('cls,cell_cls,gates', [(GRU, GRUCell, 3),
+                                                (LSTM, LSTMCell, 4)])
+def test_layer_loop_keeps_each_gates_masks(cls, cell_cls, gates,
+                                           monkeypatch):
+    # The layers compute the input products of implementation 1 for all
+    # steps before the loop; with the same per-gate masks they must give
+    # what the cell's own step gives inside a plain RNN loop.
+    from keras22.layers import recurrent
+    rng = np.random.RandomState(3)
+
+    def fixed_masks(ones, rate, training=None, count=1):
+        shape = K.int_shape(ones)
+        masks = [K.constant(rng.randint(0, 2, (BATCH,) + shape[1:]) * 2.)
+                 for _ in range(count)]
+        return masks[0] if count == 1 else masks
+    monkeypatch.setattr(recurrent, '_generate_dropout_mask', fixed_masks)
+    kwargs = dict(dropout=0.5, recurrent_dropout=0.5, implementation=1)
+    layer = cls(UNITS, return_sequences=True, **kwargs)
+    x = Input(batch_shape=(BATCH, STEPS, DIM))
+    y_layer = layer(x)
+    weights = random_weights(layer)
+    rng.seed(3)
+    generic = RNN(cell_cls(UNITS, **kwargs), return_sequences=True)
+    y_generic = generic(x)
+    generic.set_weights(weights)
+    fn = K.function([x, K.learning_phase()], [y_layer, y_generic])
+    from_layer, from_cell = fn([X, 1])
+    assert_allclose(from_layer, from_cell, atol=1e-5)
+    assert layer.cell._mask_count == gates
+
+
 def test_training_with_dropout():
     model = Sequential([LSTM(UNITS, dropout=0.3, recurrent_dropout=0.3,
                              input_shape=(STEPS, DIM))])
