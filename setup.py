@@ -24,8 +24,12 @@ setup(
     python_requires='>=3.10',
     packages=find_packages(include=['keras22', 'keras22.*']),
     install_requires=[
-        'tensorflow-cpu>=2.16; platform_machine=="x86_64"',
-        'tensorflow>=2.16; platform_machine!="x86_64"',
+        # keras22 drives TensorFlow's graph-function internals, so the
+        # range is the releases it is tested on; the cap also keeps pip from
+        # pairing a newer tensorflow-cpu with the tensorflow that tf_keras
+        # (a test extra) pins, which would mix two builds in one package.
+        'tensorflow-cpu>=2.16,<2.22; platform_machine=="x86_64"',
+        'tensorflow>=2.16,<2.22; platform_machine!="x86_64"',
         'numpy>=1.23',
         'h5py>=3.0',
         'pyyaml>=5.1',
