@@ -1,4 +1,6 @@
 """Helpers for testing layers, as legacy Keras 2.2 tests import them."""
+import functools
+
 import numpy as np
 from numpy.testing import assert_allclose
 
@@ -136,3 +138,26 @@ def layer_test(layer_cls, kwargs={}, input_shape=None, input_dtype=None,
         assert_allclose(actual_output, expected_output, rtol=1e-3)
     _check_round_trip(model, input_data, actual_output)
     return actual_output
+
+
+def keras_test(func):
+    """Decorates a test so that the Keras session is cleared after it runs.
+
+    Keras 2.0 to 2.2.2 test modules import it; later versions clear the
+    session with a pytest fixture instead. keras22 keeps it so those test
+    files run unchanged.
+
+    # Arguments
+        func: the test function.
+
+    # Returns
+        A function that calls `func` with the same arguments, then calls
+        `K.clear_session()` (also when `func` raises).
+    """
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        finally:
+            K.clear_session()
+    return wrapper
