@@ -38,6 +38,28 @@ def _is_text_dtype(dtype):
     return kind in ('U', 'S', 'O')
 
 
+def _remove_long_seq(maxlen, seq, label):
+    """Keeps the sequences shorter than `maxlen` and their labels.
+
+    A private helper of Keras 2.2 (its dataset loaders used it) that legacy
+    code imports.
+
+    # Arguments
+        maxlen: the length a sequence must stay below.
+        seq: a list of sequences.
+        label: a list of labels, one per sequence.
+
+    # Returns
+        `(new_seq, new_label)`: lists of the kept sequences and labels.
+    """
+    new_seq, new_label = [], []
+    for x, y in zip(seq, label):
+        if len(x) < maxlen:
+            new_seq.append(x)
+            new_label.append(y)
+    return new_seq, new_label
+
+
 def pad_sequences(sequences, maxlen=None, dtype='int32',
                   padding='pre', truncating='pre', value=0.):
     """Pads (or truncates) sequences to one length and stacks them.

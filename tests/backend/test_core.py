@@ -161,3 +161,10 @@ def test_config_defaults():
         K.set_floatx('int8')
     with pytest.raises(ValueError):
         K.normalize_data_format('channels_middle')
+
+
+def test_get_available_gpus_lists_none_on_the_cpu_build():
+    from keras22.backend import tensorflow_backend
+    import tensorflow as tf
+    gpus = tensorflow_backend._get_available_gpus()
+    assert len(gpus) == len(tf.config.list_physical_devices('GPU'))

@@ -190,3 +190,10 @@ def test_timeseries_generator_json_round_trip():
     for i in range(len(gen)):
         np.testing.assert_array_equal(restored[i][0], gen[i][0])
         np.testing.assert_array_equal(restored[i][1], gen[i][1])
+
+
+def test_remove_long_seq_keeps_shorter_sequences_and_their_labels():
+    from keras22.preprocessing.sequence import _remove_long_seq
+    kept, labels = _remove_long_seq(3, [[1, 2], [1, 2, 3], [4], []],
+                                    ['a', 'b', 'c', 'd'])
+    assert kept == [[1, 2], [4], []] and labels == ['a', 'c', 'd']
