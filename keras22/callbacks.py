@@ -980,8 +980,9 @@ class TensorBoard(Callback):
         histogram_freq: epochs between two writes of histograms (0: none).
         batch_size: samples per batch when computing histograms.
         write_graph: write the graph.
-        write_grads: add histograms of the gradients (needs
-            `histogram_freq > 0`).
+        write_grads: add histograms of the gradients (only written with
+            the histograms: with `histogram_freq=0` it does nothing, with
+            a warning).
         write_images: add weight images (with the histograms).
         embeddings_freq: epochs between two embedding checkpoints (0:
             none).
@@ -996,8 +997,7 @@ class TensorBoard(Callback):
             many samples.
 
     # Raises
-        ValueError: for a bad `update_freq`, negative frequencies,
-            `write_grads` without `histogram_freq`, missing
+        ValueError: for a bad `update_freq`, negative frequencies, missing
             `embeddings_data` or unknown embedding layers (when the model
             is set), or histograms without validation data (at the end of
             the epoch).
@@ -1016,9 +1016,12 @@ class TensorBoard(Callback):
                 raise ValueError('TensorBoard: `%s` must be a non-negative '
                                  'integer, got %r.' % (name, value))
         if write_grads and not histogram_freq:
-            raise ValueError('TensorBoard: `write_grads=True` needs '
-                             '`histogram_freq > 0` (gradients are written '
-                             'with the histograms).')
+            # Keras 2.2 ignored `write_grads` without histograms, and code
+            # that switches histograms off (histogram_freq=0) but keeps the
+            # rest of its TensorBoard arguments relies on that.
+            warnings.warn('TensorBoard: `write_grads=True` does nothing '
+                          'with `histogram_freq=0` (gradients are written '
+                          'with the histograms).')
         if update_freq == 'batch':
             update_freq = 1
         elif update_freq != 'epoch' and (

@@ -560,6 +560,20 @@ def test_tensorboard_batch_updates_count_samples(tmp_path):
         callbacks.TensorBoard(log_dir, update_freq='sometimes')
 
 
+def test_tensorboard_write_grads_without_histograms_is_ignored(tmp_path):
+    # Keras 2.2 ignored write_grads when histogram_freq=0; legacy code
+    # passes both, so it warns and trains, writing no histogram.
+    x, y = make_data()
+    log_dir = str(tmp_path / 'logs')
+    with pytest.warns(UserWarning, match='write_grads'):
+        board = callbacks.TensorBoard(log_dir, histogram_freq=0,
+                                      write_grads=True, write_images=True,
+                                      write_graph=False)
+    small_model().fit(x, y, epochs=1, verbose=0, callbacks=[board])
+    kinds = {kind for _, _, kind, _ in read_events(log_dir)[0]}
+    assert kinds == {'simple_value'}
+
+
 def test_tensorboard_embeddings_checkpoint(tmp_path):
     x, y = make_data(12)
     log_dir = str(tmp_path / 'logs')
