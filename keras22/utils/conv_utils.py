@@ -13,6 +13,15 @@ from ..backend.common import normalize_data_format  # noqa: F401
 _PADDINGS = ('valid', 'same', 'causal')
 
 
+class _UnknownPaddingError(ValueError, AssertionError):
+    """An unknown `padding` given to the shape arithmetic below.
+
+    A `ValueError` with a clear message, and also an `AssertionError`,
+    which Keras 2.2 raised here (it asserted on the padding), so legacy
+    code that catches either keeps working.
+    """
+
+
 def _is_int(value):
     return isinstance(value, (int, np.integer)) and not isinstance(
         value, (bool, np.bool_))
@@ -119,7 +128,8 @@ def conv_output_length(input_length, filter_size, padding, stride,
         The output length (`None` for an unknown input length).
 
     # Raises
-        ValueError: for an unknown `padding`.
+        ValueError: for an unknown `padding` (also an `AssertionError`,
+            as Keras 2.2 raised).
     """
     if input_length is None:
         return None
@@ -131,8 +141,8 @@ def conv_output_length(input_length, filter_size, padding, stride,
     elif padding == 'full':
         length = input_length + span - 1
     else:
-        raise ValueError('conv_output_length: unknown padding %r.'
-                         % (padding,))
+        raise _UnknownPaddingError('conv_output_length: unknown padding '
+                                   '%r.' % (padding,))
     # ceiling division: a last, incomplete stride still gives an output
     return (length + stride - 1) // stride
 
@@ -145,8 +155,8 @@ def _padding_before(filter_size, padding):
         return 0
     if padding == 'full':
         return filter_size - 1
-    raise ValueError('unknown padding %r; expected "valid", "same" or '
-                     '"full".' % (padding,))
+    raise _UnknownPaddingError('unknown padding %r; expected "valid", '
+                               '"same" or "full".' % (padding,))
 
 
 def conv_input_length(output_length, filter_size, padding, stride):
@@ -163,7 +173,8 @@ def conv_input_length(output_length, filter_size, padding, stride):
         The input length (`None` for an unknown output length).
 
     # Raises
-        ValueError: for an unknown `padding`.
+        ValueError: for an unknown `padding` (also an `AssertionError`,
+            as Keras 2.2 raised).
     """
     if output_length is None:
         return None
@@ -191,7 +202,8 @@ def deconv_length(dim_size, stride_size, kernel_size, padding,
         The output length (`None` for an unknown `dim_size`).
 
     # Raises
-        ValueError: for an unknown `padding`.
+        ValueError: for an unknown `padding` (also an `AssertionError`,
+            as Keras 2.2 raised).
     """
     if dim_size is None:
         return None
@@ -205,7 +217,8 @@ def deconv_length(dim_size, stride_size, kernel_size, padding,
         return dim_size * stride_size
     if padding == 'full':
         return dim_size * stride_size - (stride_size + span - 2)
-    raise ValueError('deconv_length: unknown padding %r.' % (padding,))
+    raise _UnknownPaddingError('deconv_length: unknown padding %r.'
+                               % (padding,))
 
 
 # --------------------------------------------------------------------------

@@ -79,9 +79,15 @@ def test_conv_output_length(args, expected):
     assert conv_utils.conv_output_length(*args) == expected
 
 
-def test_conv_output_length_unknown_padding():
-    with pytest.raises(ValueError, match='padding'):
+@pytest.mark.parametrize('error', [ValueError, AssertionError])
+def test_unknown_padding(error):
+    # a ValueError, and the AssertionError Keras 2.2 raised
+    with pytest.raises(error, match="unknown padding 'reflect'"):
         conv_utils.conv_output_length(5, 3, 'reflect', 1)
+    with pytest.raises(error, match="unknown padding 'reflect'"):
+        conv_utils.conv_input_length(5, 3, 'reflect', 1)
+    with pytest.raises(error, match="unknown padding 'reflect'"):
+        conv_utils.deconv_length(5, 1, 3, 'reflect', None)
 
 
 @pytest.mark.parametrize('args, expected', [
