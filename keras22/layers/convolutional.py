@@ -1350,13 +1350,16 @@ class _Cropping(_Resizing):
         shape = K.int_shape(inputs)
         index = [slice(None)] * len(shape)
         for axis, (start, end) in zip(self._spatial_axes(), self.cropping):
-            if shape[axis] is not None and start + end >= shape[axis]:
-                # Keras 2.2 returned an empty (or broken) tensor here
+            if shape[axis] is not None and start + end > shape[axis]:
+                # Cropping exactly everything gives a consistent empty
+                # axis (Keras 2.2 allowed it); cropping more would give a
+                # negative static length and a tensor that disagrees
+                # with it.
                 raise ValueError(
-                    '%s: cropping %r removes all %d entries of axis %d of '
-                    'the input (shape %s).' % (type(self).__name__,
-                                               (start, end), shape[axis],
-                                               axis, shape))
+                    '%s: cropping %r removes more than the %d entries of '
+                    'axis %d of the input (shape %s).'
+                    % (type(self).__name__, (start, end), shape[axis],
+                       axis, shape))
             index[axis] = slice(start, -end if end else None)
         return inputs[tuple(index)]
 
@@ -1376,7 +1379,7 @@ class Cropping1D(_OneDimensional, _Cropping):
 
     # Raises
         ValueError: for a negative or malformed `cropping`, or (when
-            called) a cropping that leaves nothing.
+            called) a cropping larger than the input.
     """
 
     def __init__(self, cropping=(1, 1), **kwargs):
@@ -1404,8 +1407,8 @@ class Cropping2D(_Cropping):
 
     # Raises
         ValueError: for a negative or malformed `cropping`, a bad
-            `data_format`, or (when called) a cropping that leaves
-            nothing.
+            `data_format`, or (when called) a cropping larger
+            than the input.
 
     # Example
     ```python
@@ -1440,8 +1443,8 @@ class Cropping3D(_Cropping):
 
     # Raises
         ValueError: for a negative or malformed `cropping`, a bad
-            `data_format`, or (when called) a cropping that leaves
-            nothing.
+            `data_format`, or (when called) a cropping larger
+            than the input.
     """
 
     @_legacy_dim_ordering(positional=['cropping'])

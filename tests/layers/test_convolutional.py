@@ -771,12 +771,21 @@ def test_small_inputs_are_fine_with_same_padding():
                       ).output_shape == (None, 5, 5, 2)
 
 
-def test_cropping_everything_is_an_error():
-    with pytest.raises(ValueError, match=r'Cropping2D: cropping \(2, 2\) '
-                                         r'removes all 4 entries'):
-        Cropping2D(((0, 0), (2, 2)))(Input(shape=(5, 4, 1)))
+def test_cropping_more_than_everything_is_an_error():
+    with pytest.raises(ValueError, match=r'Cropping2D: cropping \(3, 2\) '
+                                         r'removes more than the 4 entries'):
+        Cropping2D(((0, 0), (3, 2)))(Input(shape=(5, 4, 1)))
     with pytest.raises(ValueError, match='Cropping1D'):
-        Cropping1D((3, 0))(Input(shape=(3, 1)))
+        Cropping1D((3, 1))(Input(shape=(3, 1)))
+
+
+def test_cropping_everything_gives_an_empty_axis():
+    # as in Keras 2.2: the static shape and the result agree on length 0
+    model = Sequential([Cropping1D((2, 2), input_shape=(4, 3))])
+    assert model.output_shape == (None, 0, 3)
+    assert model.predict(np.ones((2, 4, 3))).shape == (2, 0, 3)
+    layer = Cropping2D(((0, 0), (2, 2)))
+    assert K.int_shape(layer(Input(shape=(5, 4, 1)))) == (None, 5, 0, 1)
 
 
 def test_wrong_rank_input():
