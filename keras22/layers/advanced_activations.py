@@ -2,6 +2,8 @@
 ThresholdedReLU, Softmax and ReLU."""
 import numbers
 
+import tensorflow as tf
+
 from .. import activations
 from .. import backend as K
 from .. import constraints
@@ -23,6 +25,18 @@ def _check_number(layer_name, argument, value, non_negative=False):
         raise ValueError('%s: `%s` cannot be negative, got %r.'
                          % (layer_name, argument, value))
     return float(value)
+
+
+def _relu(x, alpha=0., max_value=None, threshold=0.):
+    """`K.relu`, but on TensorFlow's fused `LeakyRelu` or `Relu6` op when
+    the arguments match one exactly, as Keras 2.2.4 did: one op instead of
+    several, and graphs that name the op legacy code looks for."""
+    if K.dtype(x).startswith('float') and threshold == 0.:
+        if alpha != 0. and max_value is None:
+            return tf.nn.leaky_relu(x, alpha=alpha)
+        if alpha == 0. and max_value == 6.:
+            return tf.nn.relu6(x)
+    return K.relu(x, alpha=alpha, max_value=max_value, threshold=threshold)
 
 
 class _ElementwiseActivation(Layer):
@@ -63,7 +77,7 @@ class LeakyReLU(_ElementwiseActivation):
         self.alpha = _check_number('LeakyReLU', 'alpha', alpha)
 
     def call(self, inputs):
-        return K.relu(inputs, alpha=self.alpha)
+        return _relu(inputs, alpha=self.alpha)
 
     def get_config(self):
         return self._merged_config({'alpha': self.alpha})
@@ -305,8 +319,8 @@ class ReLU(_ElementwiseActivation):
                                        non_negative=True)
 
     def call(self, inputs):
-        return K.relu(inputs, alpha=self.negative_slope,
-                      max_value=self.max_value, threshold=self.threshold)
+        return _relu(inputs, alpha=self.negative_slope,
+                     max_value=self.max_value, threshold=self.threshold)
 
     def get_config(self):
         return self._merged_config({'max_value': self.max_value,

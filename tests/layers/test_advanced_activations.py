@@ -37,6 +37,11 @@ def _predict(layer, x):
      lambda x: np_relu(x, 0.1, threshold=0.5)),
     (ReLU(max_value=6., negative_slope=0.2, threshold=1.),
      lambda x: np_relu(x, 0.2, 6., 1.)),
+    # the cases computed by TensorFlow's fused LeakyRelu and Relu6 ops
+    (ReLU(max_value=6.), lambda x: np_relu(x, max_value=6.)),
+    (ReLU(negative_slope=0.2), lambda x: np_relu(x, 0.2)),
+    (ReLU(negative_slope=1.5), lambda x: np_relu(x, 1.5)),
+    (LeakyReLU(alpha=-0.5), lambda x: np.where(x > 0, x, -0.5 * x)),
 ])
 def test_values_match_numpy(layer, reference):
     if layer.__class__ is Softmax and layer.axis == 0:
@@ -45,6 +50,17 @@ def test_values_match_numpy(layer, reference):
                         rtol=1e-5, atol=1e-6)
         return
     assert_allclose(_predict(layer, X), reference(X), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize('layer, op_type', [
+    (ReLU(), 'Relu'),
+    (ReLU(negative_slope=0.2), 'LeakyRelu'),
+    (LeakyReLU(), 'LeakyRelu'),
+    (ReLU(max_value=6), 'Relu6'),
+])
+def test_relu_layers_use_fused_ops(layer, op_type):
+    # as in Keras 2.2.4: one TensorFlow op, which legacy code may look for
+    assert layer(Input(shape=(3,))).op.type == op_type
 
 
 def test_softmax_on_a_middle_axis():
