@@ -87,18 +87,22 @@ def load_img(path, grayscale=False, color_mode='rgb', target_size=None,
 
     # Raises
         ImportError: if Pillow is not installed.
-        ValueError: for an unknown `color_mode` or `interpolation`, or a
-            bad `target_size` (checked before the file is opened;
-            keras_preprocessing 1.0.5 only checked the interpolation when
-            a resize was needed).
+        ValueError: for an unknown `color_mode`, a bad `target_size`, or
+            an unknown `interpolation` with a `target_size` (checked
+            before the file is opened; keras_preprocessing 1.0.5 only
+            checked the interpolation when a resize was needed, and
+            without a `target_size` it is unused and not checked here
+            either).
     """
     if grayscale is True:
         warnings.warn('load_img: `grayscale=True` is deprecated, use '
                       '`color_mode="grayscale"`.')
         color_mode = 'grayscale'
     check_color_mode('load_img', color_mode)
-    check_interpolation('load_img', interpolation)
     if target_size is not None:
+        # Only a resize uses `interpolation`; Keras 2.2 accepted any value
+        # without one, and legacy code passes it unconditionally.
+        check_interpolation('load_img', interpolation)
         target_size = check_target_size('load_img', target_size)
     image_module = pil_image('load_img')
     if isinstance(path, (str, bytes, os.PathLike)):

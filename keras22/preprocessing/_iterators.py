@@ -228,9 +228,10 @@ def _split_x(x):
               if isinstance(extras, list) else [np.asarray(extras)])
     for extra in extras:
         if len(extra) != len(images):
-            raise ValueError('NumpyArrayIterator: every array in `x` must '
-                             'have the same length; got %d images and an '
-                             'extra array of length %d.'
+            # The wording starts as Keras 2.2's did, which callers match.
+            raise ValueError('NumpyArrayIterator: All of the arrays in `x` '
+                             'should have the same length; got %d images '
+                             'and an extra array of length %d.'
                              % (len(images), len(extra)))
     return images, extras
 
@@ -284,14 +285,14 @@ class NumpyArrayIterator(Iterator):
         data_format = io.check_data_format(caller, data_format)
         x, extras = _split_x(x)
         if y is not None and len(x) != len(y):
-            raise ValueError('%s: `x` (images) and `y` (labels) must have '
-                             'the same length, got x.shape = %s and '
-                             'y.shape = %s.' % (caller, np.shape(x),
-                                                np.shape(y)))
+            raise ValueError('%s: `x` (images tensor) and `y` (labels) '
+                             'should have the same length, got x.shape = '
+                             '%s and y.shape = %s.'
+                             % (caller, np.shape(x), np.shape(y)))
         if sample_weight is not None and len(x) != len(sample_weight):
-            raise ValueError('%s: `x` (images) and `sample_weight` must have '
-                             'the same length, got x.shape = %s and '
-                             'sample_weight.shape = %s.'
+            raise ValueError('%s: `x` (images tensor) and `sample_weight` '
+                             'should have the same length, got x.shape = '
+                             '%s and sample_weight.shape = %s.'
                              % (caller, np.shape(x), np.shape(sample_weight)))
         validation_split = getattr(image_data_generator,
                                    '_validation_split', 0.)

@@ -335,10 +335,11 @@ class TimeseriesGenerator(Sequence):
                              'len(data) = %d, got %d.' % (len(data),
                                                            end_index))
         if start_index + length > end_index:
-            raise ValueError('TimeseriesGenerator: `start_index + length` '
-                             '(%d) > `end_index` (%d) leaves no step to use '
-                             'as a target.' % (start_index + length,
-                                               end_index))
+            # Keras 2.2's wording, which callers match.
+            raise ValueError('TimeseriesGenerator: `start_index+length=%d > '
+                             'end_index=%d` is disallowed, as no part of '
+                             'the sequence would be left to be used as a '
+                             'target.' % (start_index + length, end_index))
         self.data = data
         self.targets = targets
         self.length = length

@@ -168,7 +168,9 @@ def test_timeseries_generator_shuffle_pairs_windows_with_targets():
 def test_timeseries_generator_errors():
     with pytest.raises(ValueError, match='same length'):
         sequence.TimeseriesGenerator(np.arange(5), np.arange(4), length=2)
-    with pytest.raises(ValueError, match='start_index'):
+    # Keras 2.2's wording, which legacy callers match.
+    with pytest.raises(ValueError, match='`start_index\\+length=5 > '
+                                         'end_index=4` is disallowed'):
         sequence.TimeseriesGenerator(np.arange(5), np.arange(5), length=5)
     with pytest.raises(ValueError, match='end_index'):
         sequence.TimeseriesGenerator(np.arange(5), np.arange(5), length=2,
