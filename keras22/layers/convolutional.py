@@ -260,7 +260,6 @@ class _Conv(Layer):
         self.data_format = _check_data_format(name, data_format)
         self.dilation_rate = _check_int_tuple(name, 'dilation_rate',
                                               dilation_rate, rank)
-        _check_strides_and_dilation(name, self.strides, self.dilation_rate)
         self.activation = activations.get(activation)
         self.use_bias = use_bias
         self.kernel_initializer = initializers.get(kernel_initializer)
@@ -282,6 +281,11 @@ class _Conv(Layer):
                            self.padding, self.dilation_rate)
 
     def build(self, input_shape):
+        # checked here rather than in the constructor: Keras 2.2 built such
+        # layers (legacy code may read their config) and failed only when
+        # TensorFlow ran them
+        _check_strides_and_dilation(type(self).__name__, self.strides,
+                                    self.dilation_rate)
         channel_axis = _channel_axis(self.data_format)
         input_dim = input_shape[channel_axis]
         if input_dim is None:
@@ -397,10 +401,10 @@ class Conv1D(_Conv):
 
     # Raises
         ValueError: for a non-positive `filters`, `kernel_size`,
-            `strides` or `dilation_rate`, strides and dilation both above
-            1, an unknown `padding` or `data_format`, or (at build) an
-            unknown channel dimension or, with `'valid'`, a kernel longer
-            than the input.
+            `strides` or `dilation_rate`, an unknown `padding` or
+            `data_format`, or (at build) strides and dilation both above
+            1, an unknown channel dimension or, with `'valid'`, a kernel
+            longer than the input.
 
     # Example
     ```python
@@ -474,9 +478,9 @@ class Conv2D(_Conv):
 
     # Raises
         ValueError: for a non-positive `filters`, `kernel_size`,
-            `strides` or `dilation_rate`, strides and dilation both above
-            1, an unknown `padding` (`'causal'` included) or
-            `data_format`, or (at build) an unknown channel dimension or,
+            `strides` or `dilation_rate`, an unknown `padding`
+            (`'causal'` included) or `data_format`, or (at build) strides
+            and dilation both above 1, an unknown channel dimension or,
             with `'valid'`, a kernel larger than the input.
 
     # Example

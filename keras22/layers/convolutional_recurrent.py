@@ -211,8 +211,6 @@ class ConvLSTM2DCell(_DropoutRNNCell):
         self.data_format = conv_utils._check_data_format(name, data_format)
         self.dilation_rate = conv_utils._check_int_tuple(
             name, 'dilation_rate', dilation_rate, 2)
-        conv_utils._check_strides_and_dilation(name, self.strides,
-                                               self.dilation_rate)
         self.activation = activations.get(activation)
         self.recurrent_activation = activations.get(recurrent_activation)
         self.use_bias = use_bias
@@ -226,6 +224,11 @@ class ConvLSTM2DCell(_DropoutRNNCell):
         self.state_size = (self.filters, self.filters)
 
     def build(self, input_shape):
+        # at build, as for the convolution layers: Keras 2.2 accepted the
+        # arguments and failed only when TensorFlow ran the layer
+        conv_utils._check_strides_and_dilation(type(self).__name__,
+                                               self.strides,
+                                               self.dilation_rate)
         channel_axis = 1 if self.data_format == 'channels_first' else -1
         input_dim = input_shape[channel_axis]
         if input_dim is None:

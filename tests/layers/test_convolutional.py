@@ -707,10 +707,6 @@ def test_keras1_forms_that_stay_errors():
     (lambda: Conv2D(4, 3, data_format='channels_middle'),
      r'Conv2D: `data_format` must be "channels_last" or "channels_first", '
      r'got \'channels_middle\''),
-    (lambda: Conv1D(4, 3, strides=2, dilation_rate=2),
-     r'Conv1D: `strides` > 1 cannot be combined with a `dilation_rate`'),
-    (lambda: Conv2D(4, 3, strides=(1, 2), dilation_rate=(2, 1)),
-     r'Conv2D: `strides`'),
     (lambda: SeparableConv2D(4, 3, depth_multiplier=0),
      r'SeparableConv2D: `depth_multiplier`'),
     (lambda: DepthwiseConv2D(3, depth_multiplier=-1),
@@ -750,12 +746,26 @@ def test_bad_arguments(factory, message):
     (SeparableConv1D(2, 4), (3, 2), r'SeparableConv1D: .*must fit'),
     (DepthwiseConv2D(3), (2, 5, 1), r'DepthwiseConv2D: .*must fit'),
     (Conv2D(2, 3), (5, 5, None), r'Conv2D .*channel dimension'),
+    (Conv1D(4, 3, strides=2, dilation_rate=2), (9, 1),
+     r'Conv1D: `strides` > 1 cannot be combined with a `dilation_rate`'),
+    (Conv2D(4, 3, strides=(1, 2), dilation_rate=(2, 1)), (9, 9, 1),
+     r'Conv2D: `strides`'),
     (Conv2DTranspose(2, 3, data_format='channels_first'), (None, 5, 5),
      r'Conv2DTranspose .*channel dimension'),
 ])
 def test_bad_inputs_at_build(layer, input_shape, message):
     with pytest.raises(ValueError, match=message):
         layer(Input(shape=input_shape))
+
+
+def test_strides_with_dilation_construct_and_keep_their_config():
+    # Keras 2.2 built these layers (the Keras 1 AtrousConvolution layers
+    # with a subsample did), refusing them only when TensorFlow ran them
+    layer = Conv2D(4, 3, strides=2, dilation_rate=2, name='c')
+    config = layer.get_config()
+    assert config['strides'] == (2, 2)
+    assert config['dilation_rate'] == (2, 2)
+    assert Conv2D.from_config(config).get_config() == config
 
 
 def test_small_inputs_are_fine_with_same_padding():

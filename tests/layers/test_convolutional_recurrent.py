@@ -175,6 +175,12 @@ def test_keras1_arguments_and_errors():
         ConvRNN2D([ConvLSTM2DCell(2, 3), ConvLSTM2DCell(2, 3)])
     with pytest.raises(ValueError, match='conv_lst_m2d_3.*ndim=5'):
         ConvLSTM2D(2, 3)(Input((STEPS, ROWS, COLS)))
+    # strides with dilation: built as in Keras 2.2, refused when called
+    layer = ConvLSTM2D(2, 3, strides=2, dilation_rate=2)
+    assert layer.get_config()['dilation_rate'] == (2, 2)
+    with pytest.raises(ValueError, match='ConvLSTM2DCell: `strides` > 1 '
+                                         'cannot be combined'):
+        layer(Input((STEPS, 9, 9, 1)))
 
 
 def test_legacy_conv_recurrent_base():
