@@ -160,19 +160,36 @@ class Sequential(Model):
         self.build(shape)
 
     def get_config(self):
-        """The layers' configs, as a list (Keras 2.2's format)."""
-        config = []
+        """The model's name and its layers' configs.
+
+        # Returns
+            A dict `{'name': ..., 'layers': [...]}` (Keras 2.2.4's format),
+            with `build_input_shape` when the model was built from an input
+            shape given later (deferred build), so that `from_config`
+            rebuilds it with its weights.
+        """
+        layer_configs = []
         for layer in self.layers:
-            config.append({'class_name': layer.__class__.__name__,
-                           'config': layer.get_config()})
-        return copy.deepcopy(config)
+            layer_configs.append({'class_name': layer.__class__.__name__,
+                                  'config': layer.get_config()})
+        config = {'name': self.name, 'layers': copy.deepcopy(layer_configs)}
+        if self._build_input_shape:
+            config['build_input_shape'] = self._build_input_shape
+        return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
         """Rebuilds a Sequential model from `get_config()` output.
 
-        Accepts Keras 2.2's list of layer configs and the later form
-        `{'name': ..., 'layers': [...]}`.
+        Accepts Keras 2.2.4's dict `{'name': ..., 'layers': [...]}` and
+        the plain list of layer configs of Keras 2.0-2.2.2.
+
+        # Arguments
+            config: the dict (or list) from `get_config()`.
+            custom_objects: a dict of custom classes by name.
+
+        # Returns
+            A `Sequential` model, built when the config says how.
         """
         from ..layers import deserialize as deserialize_layer
         name = None

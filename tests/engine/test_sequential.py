@@ -60,19 +60,39 @@ def test_predict_classes_and_proba():
                                   (binary.predict(x) > 0.5).astype('int32'))
 
 
-def test_config_is_a_list_and_round_trips():
+def test_config_is_a_named_dict_and_round_trips():
     model = Sequential([Dense(4, input_dim=3, activation='relu'),
-                        Dropout(0.2), Dense(1)])
+                        Dropout(0.2), Dense(1)], name='seq')
     config = model.get_config()
-    assert isinstance(config, list)
-    assert [c['class_name'] for c in config] == ['Dense', 'Dropout', 'Dense']
+    # Keras 2.2.4's format: the name and the layer configs.
+    assert config['name'] == 'seq'
+    assert [c['class_name'] for c in config['layers']] == \
+        ['Dense', 'Dropout', 'Dense']
+    assert 'build_input_shape' not in config
     rebuilt = Sequential.from_config(config)
+    assert rebuilt.name == 'seq'
     rebuilt.set_weights(model.get_weights())
     x = np.random.rand(2, 3)
     np.testing.assert_allclose(rebuilt.predict(x), model.predict(x),
                                rtol=1e-6)
-    rebuilt = Sequential.from_config({'name': 'seq', 'layers': config})
-    assert rebuilt.name == 'seq'
+    # The plain list of Keras 2.0-2.2.2 still loads.
+    rebuilt = Sequential.from_config(config['layers'])
+    assert len(rebuilt.weights) == 4
+
+
+def test_deferred_build_config_rebuilds_nested_models():
+    inner = Sequential([Dense(3), Dense(3)])
+    model = Sequential([inner, Dense(5)])
+    model.compile('sgd', 'mse')
+    assert not model.built and not model.weights
+    model.train_on_batch(np.zeros((2, 4)), np.zeros((2, 5)))
+    config = model.get_config()
+    assert tuple(config['build_input_shape']) == (None, 4)
+    assert tuple(config['layers'][0]['config']['build_input_shape']) == \
+        (None, 4)
+    rebuilt = Sequential.from_config(config)
+    assert rebuilt.built and len(rebuilt.weights) == 6
+    assert rebuilt.layers[0].built and len(rebuilt.layers[0].weights) == 4
 
 
 def test_keras1_dense_arguments_with_warning():

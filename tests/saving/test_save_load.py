@@ -37,7 +37,8 @@ def test_sequential_file_has_keras_2_2_layout(tmp_path):
         assert _text(f.attrs['backend']) == 'tensorflow'
         config = json.loads(_text(f.attrs['model_config']))
         assert config['class_name'] == 'Sequential'
-        assert [c['class_name'] for c in config['config']] == \
+        assert config['config']['name'] == model.name
+        assert [c['class_name'] for c in config['config']['layers']] == \
             ['Dense', 'BatchNormalization', 'Dense']
         training = json.loads(_text(f.attrs['training_config']))
         assert training['optimizer_config']['class_name'] == 'Adam'
