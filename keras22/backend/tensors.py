@@ -373,6 +373,9 @@ def repeat_elements(x, rep, axis):
         if dims[axis] is not None:
             dims[axis] *= int(rep)
         out.set_shape(dims)
+        # Keras 2.2 recorded the static shape here, and legacy code reads
+        # it back (`y._keras_shape`) as it does for layer outputs.
+        out._keras_shape = tuple(dims)
     return out
 
 
@@ -692,8 +695,8 @@ def gather(reference, indices):
 def arange(start, stop=None, step=1, dtype='int32'):
     """A 1-D tensor of evenly spaced numbers, like `np.arange`.
 
-    With a single argument, it counts from 0 to `start` (a negative value
-    gives an empty tensor, as in Keras 2.2).
+    With a single argument, it counts from 0 to `start` (a negative value,
+    even one held in a tensor, gives an empty tensor, as in Keras 2.2).
 
     # Arguments
         start: the first value (or the end, when `stop` is None).
@@ -710,8 +713,12 @@ def arange(start, stop=None, step=1, dtype='int32'):
         array([1, 3, 5], dtype=int32)
     ```
     """
-    if stop is None and _is_int(start) and start < 0:
-        start = 0
+    if stop is None:
+        if isinstance(start, (tf.Tensor, tf.Variable)):
+            # a negative end known only when the tensor is computed
+            start = tf.maximum(start, tf.zeros((), start.dtype))
+        elif start < 0:
+            start = 0
     result = tf.range(start, limit=stop, delta=step, name='arange')
     if result.dtype != tf.as_dtype(dtype):
         result = tf.cast(result, dtype)

@@ -91,6 +91,10 @@ def test_repeat_and_repeat_elements(both):
     np.testing.assert_allclose(out, np.repeat(x, 2, axis=1))
     sym = K.repeat_elements(K.placeholder((None, 3, 5)), 3, axis=-1)
     assert K.int_shape(sym) == (None, 3, 15)
+    # Keras 2.2 recorded the static shape on the result as `_keras_shape`
+    assert sym._keras_shape == (None, 3, 15)
+    sym = K.repeat_elements(K.placeholder((2, None)), 3, axis=1)
+    assert sym._keras_shape == (2, None) == K.int_shape(sym)
     with pytest.raises(ValueError, match='K.repeat.*rank 2'):
         K.repeat(K.placeholder((2, 3, 4)), 2)
 
@@ -183,6 +187,12 @@ def test_arange():
     sym = K.arange(n)
     assert is_symbolic(sym)
     np.testing.assert_array_equal(K.function([n], [sym])([3])[0], [0, 1, 2])
+    # a negative end held in a tensor also gives an empty range
+    assert K.function([n], [sym])([-2])[0].shape == (0,)
+    assert K.eval(K.arange(K.constant(-1, dtype='int32'))).shape == (0,)
+    np.testing.assert_array_equal(
+        K.eval(K.arange(K.constant(2, dtype='int32'))), [0, 1])
+    assert K.eval(K.arange(K.variable(-3, dtype='int32'))).shape == (0,)
 
 
 def test_identity_and_to_dense(both):
