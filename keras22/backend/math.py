@@ -633,9 +633,9 @@ def _batch_dot_axes(axes, x_rank, y_rank):
                          'integers (one axis per tensor), got %r.' % (axes,))
     a = _normalize_axis('batch_dot', axes[0], x_rank, 'axes[0]')
     b = _normalize_axis('batch_dot', axes[1], y_rank, 'axes[1]')
-    if a == 0 or b == 0:
-        raise ValueError('K.batch_dot: cannot contract the batch axis 0; got '
-                         'axes %r.' % (axes,))
+    if (a == 0 or b == 0) and not (x_rank == 2 and y_rank == 2):
+        raise ValueError('K.batch_dot: cannot contract the batch axis 0 of a '
+                         'tensor of rank > 2; got axes %r.' % (axes,))
     return a, b
 
 
@@ -652,12 +652,18 @@ def batch_dot(x, y, axes=None):
     it fell back on `tf.matmul` broadcasting, which could pair the wrong
     axes. keras22 applies the rule above at every rank.
 
+    Two 2-D tensors may also be contracted along axis 0, as in Keras 2.2.4:
+    the other axis then pairs the rows, so `batch_dot(x, y, axes=0)` of two
+    `(32, 20)` tensors is `(20, 1)`, and `axes=(0, 1)` pairs `x[:, i]` with
+    `y[i, :]`.
+
     # Arguments
         x: a tensor of rank >= 2, samples along axis 0.
         y: a tensor of rank >= 2, same number of samples.
         axes: an integer (the same axis of both) or a pair of integers.
             Default: the last axis of `x` with the second-to-last of `y`
-            (the last, for a 2-D `y`).
+            (the last, for a 2-D `y`). Axis 0 is accepted only when both
+            tensors are 2-D.
 
     # Returns
         A tensor.
@@ -685,6 +691,11 @@ def batch_dot(x, y, axes=None):
                              'least 2, got shape %s.' % (arg, _shape_str(t)))
     a, b = _batch_dot_axes(axes, x_rank, y_rank)
     _check_same_length('batch_dot', x, a, y, b)
+    if x_rank == 2 and a == 0:
+        # 2-D only: the uncontracted axis becomes the axis samples pair on
+        x, a = tf.transpose(x), 1
+    if y_rank == 2 and b == 0:
+        y, b = tf.transpose(y), 1
     x_perm = [i for i in range(x_rank) if i != a] + [a]
     y_perm = [0, b] + [i for i in range(1, y_rank) if i != b]
     if x_perm != list(range(x_rank)):

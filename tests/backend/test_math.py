@@ -172,6 +172,11 @@ def test_dot_sparse():
      lambda x, y: np.einsum('bijk,bkl->bijl', x, y)),
     ((4, 3, 5), (4, 2, 3), (-2, -1),
      lambda x, y: np.einsum('bjk,bij->bki', x, y)),
+    # two 2-D tensors may contract axis 0 (Keras 2.2.4): the other axis
+    # pairs the rows
+    ((5, 3), (5, 3), 0, lambda x, y: np.einsum('ji,ji->i', x, y)),
+    ((5, 3), (3, 5), (0, 1), lambda x, y: np.einsum('ji,ij->i', x, y)),
+    ((5, 3), (3, 5), (1, 0), lambda x, y: np.einsum('ij,ji->i', x, y)),
 ])
 def test_batch_dot(both, x_shape, y_shape, axes, expected_fn):
     x, y = arr(*x_shape), arr(*y_shape)
@@ -190,8 +195,12 @@ def test_batch_dot_static_shapes_and_errors():
     out = K.batch_dot(K.placeholder((None, 20)), K.placeholder((None, 20)),
                       axes=1)
     assert K.int_shape(out) == (None, 1)
+    out = K.batch_dot(K.placeholder((32, 20)), K.placeholder((32, 20)),
+                      axes=0)
+    assert K.int_shape(out) == (20, 1)
     with pytest.raises(ValueError, match='K.batch_dot.*batch axis'):
-        K.batch_dot(K.placeholder((2, 3)), K.placeholder((2, 3)), axes=0)
+        K.batch_dot(K.placeholder((2, 3, 4)), K.placeholder((2, 3, 4)),
+                    axes=0)
     with pytest.raises(ValueError, match='K.batch_dot.*axes'):
         K.batch_dot(K.placeholder((2, 3)), K.placeholder((2, 3)),
                     axes=[[1], [1]])
