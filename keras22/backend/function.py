@@ -12,9 +12,6 @@ from . import graph as graph_lib
 from .graph import is_symbolic
 from .variables import KerasUpdate
 
-# Keyword arguments of a TF1 Session.run that legacy code passes through
-# K.function; keras22 accepts and ignores them.
-_IGNORED_SESSION_KWARGS = ('options', 'run_metadata')
 
 
 class Function(object):
@@ -26,9 +23,16 @@ class Function(object):
         updates: List of update operations (`K.update(...)`, or tuples
             `(variable, new_value)`) run after the outputs are computed.
         name: A name to help users identify what this function does.
-        session_kwargs: `fetches` (extra operations or tensors to run) and
-            `feed_dict` (fixed values for other placeholders) as in Keras
-            2.2; `options` and `run_metadata` are accepted and ignored.
+        session_kwargs: as in Keras 2.2 (TensorFlow 1 `Session.run`):
+            `fetches`: extra operations or tensors to run at each call.
+            `feed_dict`: values for other placeholders; the dictionary is
+                read at each call, so changing it later takes effect.
+            `options`: a `tf.compat.v1.RunOptions`; with
+                `output_partition_graphs=True`, each call stores the graph
+                it ran in `run_metadata.partition_graphs` (TensorFlow 2
+                has no per-call tracing, so `trace_level` is ignored).
+            `run_metadata`: a `tf.compat.v1.RunMetadata`, cleared at each
+                call and then filled as `options` asks.
 
     # Raises
         TypeError: if `inputs`, `outputs` or `updates` is not a list/tuple.
@@ -49,10 +53,12 @@ class Function(object):
         self.updates = list(updates)
         self.name = name
         self.fetches = list(session_kwargs.pop('fetches', None) or [])
-        self.feed_dict = dict(session_kwargs.pop('feed_dict', None) or {})
-        for key in list(session_kwargs):
-            if key in _IGNORED_SESSION_KWARGS:
-                session_kwargs.pop(key)
+        # Kept by reference: Keras 2.2 read the values at each call.
+        feed_dict = session_kwargs.pop('feed_dict', None)
+        self.feed_dict = {} if feed_dict is None else feed_dict
+        self.run_options = session_kwargs.pop('options', None)
+        self.run_metadata = session_kwargs.pop('run_metadata', None)
+        self._partition_graph = None
         if session_kwargs:
             raise ValueError('Invalid argument "%s" passed to K.function '
                              'with TensorFlow backend.'
@@ -63,7 +69,8 @@ class Function(object):
                     'K.function%s: input #%d must be a symbolic tensor '
                     '(K.placeholder, Input or a layer output), got %r.'
                     % (self._label(), i, x))
-        # How many times this function has been compiled; stays at 1.
+        # How many times this function has been compiled: 1, unless the
+        # set of `feed_dict` keys changes.
         self.trace_count = 0
         self._compile()
 
@@ -81,14 +88,17 @@ class Function(object):
                     'K.clear_session() has discarded; rebuild it after '
                     'clearing the session.' % (self._label(), x))
         with graph.as_default():
-            out_tensors, self._output_kinds = [], []
+            out_tensors, self._output_kinds, out_ops = [], [], []
             for out in self.outputs:
                 kind, tensor = self._as_output(out)
                 self._output_kinds.append(kind)
                 if tensor is not None:
                     out_tensors.append(tensor)
-            ops = self._update_ops(out_tensors)
-        feeds = list(self.inputs) + list(self.feed_dict)
+                else:
+                    out_ops.append(out)
+            ops = self._update_ops(out_tensors, out_ops)
+        self._feed_keys = list(self.feed_dict)
+        feeds = list(self.inputs) + self._feed_keys
         flat_feeds = tf.nest.flatten(feeds, expand_composites=True)
         fetches = out_tensors + ops
         try:
@@ -103,16 +113,14 @@ class Function(object):
         self._n_outputs = len(out_tensors)
         self._converters = [_input_converter(x, i, self._label())
                             for i, x in enumerate(self.inputs)]
-        self._fixed_feeds = []
-        for ph, value in self.feed_dict.items():
-            self._fixed_feeds.extend(
-                _input_converter(ph, -1, self._label())(value))
+        self._feed_converters = [_input_converter(ph, -1, self._label())
+                                 for ph in self._feed_keys]
+        self._partition_graph = None
 
     def _as_output(self, out):
         """How an output is fetched: ('tensor', t), ('dense', t) for a
         sparse tensor densified, or ('none', None) for an operation."""
         if isinstance(out, (tf.Operation, KerasUpdate)):
-            self.fetches.append(out)
             return 'none', None
         if isinstance(out, tf.SparseTensor):
             return 'tensor', tf.sparse.to_dense(out)
@@ -122,8 +130,9 @@ class Function(object):
             return 'tensor', tf.identity(out)
         return 'tensor', tf.identity(tf.convert_to_tensor(out))
 
-    def _update_ops(self, out_tensors):
-        """Operations to run, ordered after the outputs as in Keras 2.2."""
+    def _update_ops(self, out_tensors, out_ops):
+        """Operations to run, ordered after the outputs as in Keras 2.2
+        (`out_ops`: the operations listed among the outputs)."""
         ops = []
         with tf.control_dependencies(out_tensors):
             for update in self.updates:
@@ -133,7 +142,7 @@ class Function(object):
                     ops.append(update.build())
                 else:
                     ops.append(_as_operation(update))
-        ops.extend(_as_operation(f) for f in self.fetches)
+        ops.extend(_as_operation(f) for f in self.fetches + out_ops)
         if len(ops) > 1:
             return [tf.group(*ops)]
         return ops
@@ -150,12 +159,14 @@ class Function(object):
         args = []
         for convert, value in zip(self._converters, inputs):
             args.extend(convert(value))
-        args.extend(self._fixed_feeds)
+        args.extend(self._feed_values())
         args.extend(self._captures)
         try:
             results = self._atomic.call_flat(*args)
         except tf.errors.InvalidArgumentError as e:
             raise ValueError('K.function%s: %s' % (self._label(), e.message))
+        if self.run_metadata is not None:
+            self._fill_run_metadata()
         outputs = []
         i = 0
         for kind in self._output_kinds:
@@ -170,8 +181,32 @@ class Function(object):
         """Runs the function on already converted flat tensors and returns
         the output tensors (no NumPy conversion): the hot path of training
         loops that keep data as tensors."""
-        return self._atomic.call_flat(*args, *self._fixed_feeds,
+        return self._atomic.call_flat(*args, *self._feed_values(),
                                       *self._captures)[:self._n_outputs]
+
+    def _feed_values(self):
+        """The current `feed_dict` values as flat tensors."""
+        if not self.feed_dict and not self._feed_keys:
+            return []
+        if (len(self.feed_dict) != len(self._feed_keys) or
+                any(k not in self.feed_dict for k in self._feed_keys)):
+            # other placeholders are fed now: they become inputs of a new
+            # compiled function, as Keras 2.2 made a new callable
+            self._compile()
+        values = []
+        for key, convert in zip(self._feed_keys, self._feed_converters):
+            values.extend(convert(self.feed_dict[key]))
+        return values
+
+    def _fill_run_metadata(self):
+        """Does to `run_metadata` what a TF1 `Session.run` did: clears it,
+        then adds the graph that ran when the run options ask for it."""
+        self.run_metadata.Clear()
+        if getattr(self.run_options, 'output_partition_graphs', False):
+            if self._partition_graph is None:
+                self._partition_graph = self._atomic.graph.as_graph_def()
+            self.run_metadata.partition_graphs.add().CopyFrom(
+                self._partition_graph)
 
 
 def _as_operation(x):
@@ -258,8 +293,8 @@ def function(inputs, outputs, updates=None, **kwargs):
         updates: a list of updates (`K.update*` results or
             `(variable, new_value)` pairs), applied after the outputs are
             computed.
-        **kwargs: `name`; `fetches` and `feed_dict` as in Keras 2.2;
-            `options` and `run_metadata` are accepted and ignored.
+        **kwargs: `name`; `fetches`, `feed_dict`, `options` and
+            `run_metadata` as in Keras 2.2 (see `Function`).
 
     # Returns
         A `Function`: call it with a list of values, one per input, to get a

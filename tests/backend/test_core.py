@@ -117,6 +117,46 @@ def test_function_bad_input_errors():
         K.function([x], [x], bogus=1)
 
 
+def test_function_feed_dict_is_read_at_each_call_and_fetches_run():
+    # Keras 2.2 kept the caller's feed_dict and read it at every call
+    x, y = K.variable(0.), K.variable(0.)
+    x_in, y_in = K.placeholder(shape=()), K.placeholder(shape=())
+    z_in = K.placeholder(shape=())
+    feed_dict = {y_in: 3.}
+    f = K.function([x_in], [x_in + 1.], updates=[(x, x_in + 10.)],
+                   feed_dict=feed_dict, fetches=[K.update(y, y_in * 10.)])
+    assert f([10.]) == [11.]
+    assert [K.get_value(x), K.get_value(y)] == [20., 30.]
+    feed_dict[y_in] = 4.
+    assert f([20.]) == [21.]
+    assert [K.get_value(x), K.get_value(y)] == [30., 40.]
+    assert f.trace_count == 1
+    # feeding another placeholder from now on compiles again
+    feed_dict[z_in] = 2.
+    del feed_dict[y_in]
+    g = K.function([x_in], [x_in * z_in], feed_dict=feed_dict)
+    assert g([3.]) == [6.]
+    feed_dict[y_in] = 5.
+    assert g([3.]) == [6.] and g.trace_count == 2
+
+
+def test_function_run_options_and_run_metadata():
+    from tensorflow.core.protobuf import config_pb2
+    x, y = K.placeholder(shape=()), K.placeholder(shape=())
+    metadata = config_pb2.RunMetadata()
+    options = config_pb2.RunOptions(output_partition_graphs=True)
+    f = K.function([x, y], [x + y], options=options, run_metadata=metadata)
+    assert f([10., 20.]) == [30.]
+    assert len(metadata.partition_graphs) == 1
+    assert any(node.op == 'AddV2' for node in metadata.partition_graphs[0].node)
+    f([1., 2.])
+    assert len(metadata.partition_graphs) == 1  # cleared at each call
+    # without options, the metadata is only cleared, as a TF1 run did
+    f = K.function([x, y], [x + y], run_metadata=metadata)
+    assert f([10., 20.]) == [30.]
+    assert len(metadata.partition_graphs) == 0
+
+
 def test_eval_get_set_value():
     v = K.variable(np.array([[1, 2], [3, 4]]), dtype='float64', name='v')
     assert v.dtype == tf.float64
