@@ -98,6 +98,10 @@ def ctc_decode(y_pred, input_length, greedy=True, beam_width=100,
     Keras 2.2.4's beam search also merged repeated labels in its results,
     so a word with a double letter lost one; keras22 keeps labels that a
     blank separates, for the beam search as for the greedy decoder.
+    Its beam search also returned each log probability minus the sum over
+    steps of the largest log probability (so values could be positive);
+    keras22 returns the log probabilities themselves (the ranking of the
+    paths of a sample is the same).
     """
     log_probs = _log_time_major('ctc_decode', y_pred)
     lengths = _lengths(input_length)
