@@ -181,8 +181,11 @@ class Function(object):
         """Runs the function on already converted flat tensors and returns
         the output tensors (no NumPy conversion): the hot path of training
         loops that keep data as tensors."""
-        return self._atomic.call_flat(*args, *self._feed_values(),
-                                      *self._captures)[:self._n_outputs]
+        feeds = self._feed_values()  # first: it may compile again
+        results = self._atomic.call_flat(*args, *feeds, *self._captures)
+        if self.run_metadata is not None:
+            self._fill_run_metadata()
+        return results[:self._n_outputs]
 
     def _feed_values(self):
         """The current `feed_dict` values as flat tensors."""
