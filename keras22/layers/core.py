@@ -454,8 +454,8 @@ _BYTECODE = threading.local()
 @contextlib.contextmanager
 def allow_lambda_bytecode(allowed=True):
     """Within this block, `Lambda.from_config` may unmarshal the Python
-    bytecode a config holds (`load_model(..., safe_mode=False)` and
-    `clone_model` use it)."""
+    bytecode a config holds, even when this process did not write it
+    (`load_model(..., safe_mode=False)` and `clone_model` use it)."""
     previous = getattr(_BYTECODE, 'allowed', False)
     _BYTECODE.allowed = allowed
     try:
@@ -466,6 +466,17 @@ def allow_lambda_bytecode(allowed=True):
 
 def _bytecode_allowed():
     return getattr(_BYTECODE, 'allowed', False)
+
+
+# The functions this process serialized, by the marshalled code text a
+# config holds: {code_text: (code object, globals)}. Bytecode equal to one
+# of them is code the user already runs here, so a config made in this
+# process (from_config, to_json then model_from_json, save then load_model
+# in the same script) loads without `safe_mode=False`, and without running
+# anything read from the config. Entries are kept for the whole process so
+# that `del model` before `load_model` still works; a code object and a
+# module's globals are small and mostly alive anyway.
+_KNOWN_CODE = {}
 
 
 class Lambda(Layer):
@@ -503,11 +514,16 @@ class Lambda(Layer):
 
     # Saving
         A function given as Python code (a `def` or a `lambda`) is saved as
-        bytecode, as Keras 2.2 did. Loading it back runs that code, so
-        keras22 only does so when the caller allows it
-        (`load_model(..., safe_mode=False)`) or supplies the function in
-        `custom_objects` under the layer's name; otherwise loading raises
-        a ValueError saying so.
+        bytecode, as Keras 2.2 did. Within the process that saved it (config
+        round trips, `clone_model`, `to_json` then `model_from_json`,
+        `save` then `load_model` in one script) the layer loads back as in
+        Keras 2.2: the bytecode is that of a function the process already
+        runs, and the function is rebuilt from it, with the globals of its
+        own module. Bytecode written by another process would run code
+        read from the file, so keras22 only loads it when the caller allows
+        it (`load_model(..., safe_mode=False)`) or supplies the function in
+        `custom_objects` under the layer's name; otherwise loading raises a
+        ValueError saying so.
     """
 
     @legacy_support(positional=['function', 'output_shape'])
@@ -568,11 +584,20 @@ class Lambda(Layer):
         arguments = dict(self.arguments)
         if has_arg(self.function, 'mask'):
             arguments['mask'] = mask
-        return self.function(inputs, **arguments)
+        outputs = self.function(inputs, **arguments)
+        # Remembered for `compute_mask`, which the layer's call runs next.
+        self._output_count = (len(outputs) if isinstance(outputs, list)
+                              else None)
+        return outputs
 
     def compute_mask(self, inputs, mask=None):
         if callable(self.mask):
             return self.mask(inputs, mask)
+        if self.mask is None and getattr(self, '_output_count', None):
+            # One (absent) mask per output, so that a layer taking the
+            # second output finds its mask (multi-output Lambda layers
+            # without a mask work in Keras 2.2.4).
+            return [None] * self._output_count
         return self.mask
 
     def get_config(self):
@@ -614,8 +639,49 @@ class Lambda(Layer):
 def _serialize_function(fn):
     if isinstance(fn, python_types.LambdaType) and \
             not hasattr(fn, '_keras22_named'):
-        return func_dump(fn), 'lambda'
+        dumped = func_dump(fn)
+        _KNOWN_CODE[dumped[0]] = (fn.__code__, fn.__globals__)
+        return dumped, 'lambda'
     return fn.__name__, 'function'
+
+
+def _known_function(value, custom_objects):
+    """The function a serialized Lambda function stands for, when its code
+    is that of a function this process serialized; otherwise None.
+
+    The function is rebuilt from the code object in memory (nothing is
+    unmarshalled) with its own module's globals, overridden by
+    `custom_objects`, and the defaults and closure values of the config.
+    """
+    if isinstance(value, (list, tuple)) and len(value) == 3:
+        code, defaults, closure = value
+    elif isinstance(value, str):
+        code, defaults, closure = value, None, None
+    else:
+        return None
+    if not isinstance(code, str) or code not in _KNOWN_CODE:
+        return None
+    code_object, globs = _KNOWN_CODE[code]
+    overrides = {k: v for k, v in (custom_objects or {}).items()
+                 if k not in globs or globs[k] is not v}
+    if overrides:
+        # A copy, so that the user's module is left as it is.
+        globs = dict(globs)
+        globs.update(overrides)
+    if isinstance(defaults, list):
+        defaults = tuple(defaults)
+    cells = None
+    if closure is not None:
+        cells = tuple(_cell(c) for c in closure)
+    return python_types.FunctionType(code_object, globs,
+                                     name=code_object.co_name,
+                                     argdefs=defaults, closure=cells)
+
+
+def _cell(value):
+    def holder():
+        return value
+    return holder.__closure__[0]
 
 
 def _deserialize_function(layer_name, what, value, kind, custom_objects,
@@ -630,6 +696,9 @@ def _deserialize_function(layer_name, what, value, kind, custom_objects,
     if allow_named and layer_name in custom_objects and \
             callable(custom_objects[layer_name]):
         return custom_objects[layer_name]
+    known = _known_function(value, custom_objects)
+    if known is not None:
+        return known
     if not _bytecode_allowed():
         raise ValueError(
             'Lambda layer "%s" holds its %s as Python bytecode; loading it '

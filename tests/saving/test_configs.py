@@ -1,5 +1,6 @@
-"""Configs: every built-in layer, JSON and YAML, Lambda safe mode, and the
-translation of configs written by later Keras versions."""
+"""Configs: every built-in layer, JSON and YAML, Lambda safe mode (configs
+made in this process and written elsewhere), and the translation of configs
+written by later Keras versions."""
 import inspect
 import json
 
@@ -16,7 +17,7 @@ from keras22.models import (Model, Sequential, model_from_config,
                             model_from_json, model_from_yaml)
 
 from saving_helpers import (assert_same_predictions, multi_io_data,
-                            multi_io_model)
+                            multi_io_model, written_elsewhere)
 
 
 def double(x):
@@ -257,13 +258,60 @@ def _lambda_model():
     return Model(a, layers.Dense(2)(out))
 
 
-def test_lambda_bytecode_only_loads_when_allowed():
+def test_lambda_configs_made_in_this_process_load_as_in_keras_2_2():
     model = _lambda_model()
     text = model.to_json()
     x = np.random.rand(4, 3).astype('float32')
+    for load in (lambda: model_from_json(text),
+                 lambda: model_from_yaml(model.to_yaml()),
+                 lambda: model_from_config(json.loads(text)),
+                 lambda: Model.from_config(model.get_config())):
+        same = load()
+        same.set_weights(model.get_weights())
+        assert_same_predictions(model, same, x)
+    # Even once the model and its function are gone.
+    del model
+    import gc
+    gc.collect()
+    assert model_from_json(text).layers[1].function(2.) == 7.
+
+
+def _closure_model(offset):
+    a = layers.Input(shape=(2,))
+    return Model(a, layers.Lambda(lambda t: t + offset)(a))
+
+
+def test_in_process_lambda_keeps_its_globals_and_config_closure():
+    # The function is rebuilt with the globals of its own module (`double`
+    # is not a name Lambda's module knows) and with the closure values the
+    # config holds.
+    a = layers.Input(shape=(2,))
+    model = Model(a, layers.Lambda(lambda t: double(t) + 1.)(a))
+    again = model_from_json(model.to_json())
+    assert_allclose(again.predict(np.ones((1, 2))), [[3., 3.]])
+    config = _closure_model(5.).get_config()
+    code, defaults, _ = config['layers'][1]['config']['function']
+    config['layers'][1]['config']['function'] = (code, defaults, [7.])
+    rebuilt = Model.from_config(config)
+    assert_allclose(rebuilt.predict(np.zeros((1, 2))), [[7., 7.]])
+    # custom_objects still override the names the function looks up.
+    text = model.to_json()
+    swapped = model_from_json(text, custom_objects={'double': lambda t: t})
+    assert_allclose(swapped.predict(np.ones((1, 2))), [[2., 2.]])
+    assert_allclose(model.predict(np.ones((1, 2))), [[3., 3.]])
+
+
+def test_lambda_bytecode_written_elsewhere_only_loads_when_allowed():
+    import yaml
+    model = _lambda_model()
+    text = written_elsewhere(model.to_json())
+    x = np.random.rand(4, 3).astype('float32')
     for load in (lambda **kw: model_from_json(text, **kw),
-                 lambda **kw: model_from_yaml(model.to_yaml(), **kw),
-                 lambda **kw: model_from_config(json.loads(text), **kw)):
+                 lambda **kw: model_from_yaml(
+                     yaml.dump(json.loads(text)), **kw),
+                 lambda **kw: model_from_config(json.loads(text), **kw),
+                 lambda **kw: model_from_config(
+                     written_elsewhere(_model_config(model)), **kw)):
         with pytest.raises(ValueError, match='"affine".*safe_mode=False'):
             load()
         allowed = load(safe_mode=False)
@@ -277,6 +325,11 @@ def test_lambda_bytecode_only_loads_when_allowed():
         assert model_from_json(text).layers[1].name == 'affine'
     with pytest.raises(ValueError):
         model_from_json(text)  # the permission ended with the block
+
+
+def _model_config(model):
+    return {'class_name': model.__class__.__name__,
+            'config': model.get_config()}
 
 
 def test_named_functions_and_custom_objects_in_configs():

@@ -13,7 +13,7 @@ from keras22.models import Model, Sequential, clone_model
 
 from saving_helpers import (assert_same_predictions, assert_same_weights,
                             multi_io_data, multi_io_model, tiny_data,
-                            tiny_sequential)
+                            tiny_sequential, written_elsewhere)
 
 
 def test_pickled_models_keep_weights_and_optimizer_state():
@@ -43,8 +43,13 @@ def test_pickling_functional_models_with_lambdas():
     model = Model(a, out)
     copied = pickle.loads(pickle.dumps(model))
     assert_same_predictions(model, copied, tiny_data()[0])
-    # The state on its own is refused Lambda code unless allowed.
+    # The state on its own loads in this process; written by another one,
+    # its Lambda code is refused unless allowed.
     state = saving.pickle_model(model)
+    assert_same_predictions(model, saving.unpickle_model(state),
+                            tiny_data()[0])
+    state['model_config'] = written_elsewhere(
+        state['model_config'].decode('utf-8')).encode('utf-8')
     with pytest.raises(ValueError, match='bytecode'):
         saving.unpickle_model(state)
     again = saving.unpickle_model(state, safe_mode=False)
