@@ -764,7 +764,8 @@ def deserialize(config, custom_objects=None):
 
     # Arguments
         config: `{'class_name': ..., 'config': ...}`; the class name of a
-            built-in optimizer may have any case (`'adam'`, `'Adam'`).
+            built-in optimizer may have any case (`'adam'`, `'Adam'`). As
+            in Keras 2.2, that name is lowercased in `config` itself.
         custom_objects: optional dict of user optimizers, searched first.
 
     # Returns
@@ -777,7 +778,10 @@ def deserialize(config, custom_objects=None):
         name = config['class_name']
         if name.lower() in _OBJECTS and not (custom_objects and
                                              name in custom_objects):
-            config = dict(config, class_name=name.lower())
+            # Keras 2.2 lowercased the name in the caller's dict itself,
+            # and code comparing a config before and after deserializing
+            # (Keras 2.2's own tests among it) relies on that.
+            config['class_name'] = name.lower()
     return _identifiers.deserialize(config, _OBJECTS, 'optimizer',
                                     custom_objects)
 

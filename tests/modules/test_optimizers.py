@@ -324,6 +324,18 @@ def test_config_round_trips(name):
     assert getattr(optimizers, name.lower()) is cls
 
 
+def test_deserialize_lowercases_name_in_given_config():
+    # Keras 2.2 lowercased a built-in name in the caller's dict; code that
+    # compares the config with a new serialization relies on it.
+    config = optimizers.serialize(optimizers.SGD(lr=0.5, momentum=0.9))
+    assert config['class_name'] == 'SGD'
+    clone = optimizers.deserialize(config)
+    assert config['class_name'] == 'sgd'
+    again = optimizers.serialize(clone)
+    again['class_name'] = again['class_name'].lower()
+    assert again == config
+
+
 def test_get_instances_and_errors():
     optimizer = optimizers.Adam()
     assert optimizers.get(optimizer) is optimizer
