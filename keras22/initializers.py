@@ -270,13 +270,16 @@ class Orthogonal(Initializer):
 class Identity(Initializer):
     """Fills a 2D weight with the identity matrix times `gain`.
 
-    Non-square shapes get ones on the main diagonal, zeros elsewhere.
+    When the long side of the matrix is a multiple of the short side,
+    square identity matrices are concatenated along the long side (a
+    `(10, 20)` weight is two `10 x 10` identities side by side).
 
     # Arguments
         gain: the factor applied to the identity matrix.
 
     # Raises
-        ValueError: when called with a shape that is not 2D.
+        ValueError: when called with a shape that is not 2D, or whose long
+            side is not a multiple of its short side.
     """
 
     def __init__(self, gain=1.):
@@ -287,8 +290,14 @@ class Identity(Initializer):
         if len(shape) != 2:
             raise ValueError('Identity matrix initializer can only be used '
                              'for 2D matrices, got shape %s.' % (shape,))
-        return K.constant(self.gain * np.eye(shape[0], shape[1]),
-                          dtype=dtype)
+        rows, cols = shape
+        short = min(rows, cols)
+        if short == 0 or max(rows, cols) % short != 0:
+            raise ValueError('Identity matrix initializer: the long side '
+                             'should be a multiple of the short side, got '
+                             'shape %s.' % (shape,))
+        value = np.tile(np.eye(short), (rows // short, cols // short))
+        return K.constant(self.gain * value, dtype=dtype)
 
     def get_config(self):
         return {'gain': self.gain}

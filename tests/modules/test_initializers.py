@@ -23,12 +23,12 @@ ALL = [
 @pytest.mark.parametrize('init', ALL, ids=lambda i: i.__class__.__name__)
 def test_eager_tensor_of_shape_and_dtype(init):
     for dtype in (None, 'float64'):
-        value = init((4, 5), dtype=dtype)
+        value = init((4, 8), dtype=dtype)
         assert K.is_tensor(value) and not K.is_symbolic(value)
-        assert K.int_shape(value) == (4, 5)
+        assert K.int_shape(value) == (4, 8)
         assert K.dtype(value) == (dtype or K.floatx())
     # Usable as the initial value of a variable, as layers do.
-    assert K.get_value(K.variable(init((4, 5)))).shape == (4, 5)
+    assert K.get_value(K.variable(init((4, 8)))).shape == (4, 8)
 
 
 @pytest.mark.parametrize('init', ALL, ids=lambda i: i.__class__.__name__)
@@ -129,10 +129,17 @@ def test_orthogonal(shape):
 def test_identity():
     np.testing.assert_array_equal(K.eval(initializers.Identity(2.)((3, 3))),
                                   2 * np.eye(3))
+    # As in Keras 2.2: when the long side is a multiple of the short one,
+    # identities are stacked along it.
     np.testing.assert_array_equal(K.eval(initializers.identity()((2, 4))),
-                                  np.eye(2, 4))
+                                  np.hstack([np.eye(2), np.eye(2)]))
+    np.testing.assert_array_equal(
+        K.eval(initializers.Identity(0.5)((6, 2))),
+        0.5 * np.vstack([np.eye(2)] * 3))
     with pytest.raises(ValueError, match='2D matrices'):
         initializers.Identity()((2, 2, 2))
+    with pytest.raises(ValueError, match='multiple of the short side'):
+        initializers.Identity()((3, 8))
 
 
 @pytest.mark.parametrize('init_cls', [
