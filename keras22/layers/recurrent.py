@@ -329,14 +329,16 @@ def _prime_dropout_masks(cell, step_input, states, training):
 class StackedRNNCells(Layer):
     """Makes a stack of cells behave as one cell.
 
-    The output of each cell is the input of the next. As in Keras 2.2, the
-    states of the stack form a flat list in reverse cell order: with two
-    LSTM cells the states are `[h2, c2, h1, c1]`, so the first state is
-    always that of the last cell (whose size is the output size).
+    The output of each cell is the input of the next. As in Keras 2.2.4,
+    the states of the stack form a flat list in cell order: with two LSTM
+    cells the states are `[h1, c1, h2, c2]`.
 
     # Arguments
         cells: a list of cells (objects with `call(inputs, states)` and
             `state_size`).
+        reverse_state_order: deprecated (Keras 2.2.4 kept it for code
+            written for Keras 2.2.0 to 2.2.2): list the states in reverse
+            cell order, `[h2, c2, h1, c1]` in the example above.
 
     # Raises
         ValueError: if a cell lacks `call` or `state_size`.
@@ -353,12 +355,23 @@ class StackedRNNCells(Layer):
         for cell in cells:
             _check_cell('StackedRNNCells', cell)
         self.cells = list(cells)
+        self.reverse_state_order = bool(kwargs.pop('reverse_state_order',
+                                                   False))
+        if self.reverse_state_order:
+            warnings.warn('`reverse_state_order=True` in `StackedRNNCells` '
+                          'is deprecated: update the code to work with the '
+                          'states in cell order (e.g. those returned by '
+                          '`RNN(return_state=True)`).', stacklevel=2)
         super(StackedRNNCells, self).__init__(**kwargs)
+
+    def _state_order(self):
+        """The cells in the order their states appear in the flat list."""
+        return self.cells[::-1] if self.reverse_state_order else self.cells
 
     @property
     def state_size(self):
         sizes = []
-        for cell in self.cells[::-1]:
+        for cell in self._state_order():
             sizes.extend(_state_sizes(cell))
         return tuple(sizes)
 
@@ -370,11 +383,11 @@ class StackedRNNCells(Layer):
         """The flat state list cut into one list per cell, in cell order."""
         states = list(states)
         nested = []
-        for cell in self.cells[::-1]:
+        for cell in self._state_order():
             count = len(_state_sizes(cell))
             nested.append(states[:count])
             states = states[count:]
-        return nested[::-1]
+        return nested[::-1] if self.reverse_state_order else nested
 
     def call(self, inputs, states, constants=None, **kwargs):
         new_nested = []
@@ -387,8 +400,10 @@ class StackedRNNCells(Layer):
             inputs, cell_states = cell.call(inputs, cell_states,
                                             **cell_kwargs)
             new_nested.append(to_list(cell_states, allow_tuple=True))
+        if self.reverse_state_order:
+            new_nested = new_nested[::-1]
         new_states = []
-        for cell_states in new_nested[::-1]:
+        for cell_states in new_nested:
             new_states.extend(cell_states)
         return inputs, new_states
 
@@ -412,6 +427,9 @@ class StackedRNNCells(Layer):
                   'config': cell.get_config()} for cell in self.cells]
         config = super(StackedRNNCells, self).get_config()
         config['cells'] = cells
+        if self.reverse_state_order:
+            # only when set, so that other configs are those of Keras 2.2.4
+            config['reverse_state_order'] = True
         return config
 
     @classmethod

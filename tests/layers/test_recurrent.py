@@ -343,32 +343,54 @@ class MinimalCell(Layer):
         return base
 
 
-def test_user_cell_and_stacked_cells():
+@pytest.mark.parametrize('reverse', [False, True])
+def test_user_cell_and_stacked_cells(reverse):
     x = Input((STEPS, DIM))
-    layer = RNN([MinimalCell(4), MinimalCell(UNITS)], return_state=True)
+    if reverse:
+        with pytest.warns(UserWarning, match='reverse_state_order'):
+            cell = StackedRNNCells([MinimalCell(4), MinimalCell(UNITS)],
+                                   reverse_state_order=True)
+    else:
+        cell = [MinimalCell(4), MinimalCell(UNITS)]
+    layer = RNN(cell, return_state=True)
     outputs = layer(x)
     assert isinstance(layer.cell, StackedRNNCells)
-    # States in reverse cell order, as in Keras 2.2.
-    assert layer.cell.state_size == (UNITS, 4)
+    # States in cell order, as in Keras 2.2.4; reverse_state_order gives
+    # the reverse order of Keras 2.2.0 to 2.2.2.
+    sizes = (UNITS, 4) if reverse else (4, UNITS)
+    assert layer.cell.state_size == sizes
     assert [K.int_shape(t) for t in outputs] == [
-        (None, UNITS), (None, UNITS), (None, 4)]
+        (None, UNITS), (None, sizes[0]), (None, sizes[1])]
     model = Model(x, outputs)
     w = random_weights(layer)
 
     def step(x_t, states):
-        h1 = x_t @ w[0] + states[1] @ w[1]
-        h2 = h1 @ w[2] + states[0] @ w[3]
-        return h2, [h2, h1]
-    _, states = run(step, X, [np.zeros((BATCH, UNITS)),
-                              np.zeros((BATCH, 4))])
+        h1 = x_t @ w[0] + states[0] @ w[1]
+        h2 = h1 @ w[2] + states[1] @ w[3]
+        return h2, [h1, h2]
+    _, states = run(step, X, [np.zeros((BATCH, 4)),
+                              np.zeros((BATCH, UNITS))])
+    if reverse:
+        states = states[::-1]
     got = model.predict(X)
     assert_allclose(got[1], states[0], atol=1e-5)
     assert_allclose(got[2], states[1], atol=1e-5)
     config = layer.get_config()
     assert config['cell']['class_name'] == 'StackedRNNCells'
-    clone = RNN.from_config(config, custom_objects={
-        'MinimalCell': MinimalCell})
+    assert ('reverse_state_order' in config['cell']['config']) == reverse
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')  # the deprecation, again
+        clone = RNN.from_config(config, custom_objects={
+            'MinimalCell': MinimalCell})
     assert [c.units for c in clone.cell.cells] == [4, UNITS]
+    assert clone.cell.state_size == sizes
+
+
+def test_stacked_lstm_states_in_cell_order():
+    layer = RNN([LSTMCell(3), LSTMCell(6)], return_state=True,
+                return_sequences=True)
+    assert layer.compute_output_shape((None, STEPS, DIM)) == [
+        (None, STEPS, 6), (None, 3), (None, 3), (None, 6), (None, 6)]
 
 
 def test_stacked_lstm_cells_match_stacked_layers():
