@@ -473,8 +473,11 @@ class Layer(object):
         input_shapes = unpack_singleton([_keras_shape(x)
                                          for x in input_list])
         output_shapes = self._output_shapes(input_shapes, output_list)
+        # A model whose outputs depend on the learning phase passes that on
+        # to all the outputs of each call, as Keras 2.2 did.
         uses_lp = any(getattr(x, '_uses_learning_phase', False)
-                      for x in input_list)
+                      for x in input_list) or \
+            bool(getattr(self, 'uses_learning_phase', False))
         for x, shape in zip(output_list, to_list(output_shapes)):
             _set_keras_shape(x, shape)
             x._uses_learning_phase = (getattr(x, '_uses_learning_phase', False)
@@ -521,6 +524,12 @@ class Layer(object):
                           input_shapes, output_shapes, arguments=None):
         input_tensors = to_list(input_tensors)
         output_tensors = to_list(output_tensors)
+        # A layer without masking gives one `None` for all its outputs;
+        # every output (and input) needs its own entry.
+        if input_masks is None:
+            input_masks = [None] * len(input_tensors)
+        if output_masks is None:
+            output_masks = [None] * len(output_tensors)
         inbound_layers, node_indices, tensor_indices = [], [], []
         for x in input_tensors:
             history = getattr(x, '_keras_history', None)

@@ -86,11 +86,11 @@ class Network(Layer):
         self._output_tensor_cache = {}
         self._output_mask_cache = {}
         self._output_shape_cache = {}
+        self._expects_training_arg = has_arg(self.call, 'training')
 
     def _init_subclassed_network(self, name=None):
         self._is_graph_network = False
         self._base_init(name)
-        self._expects_training_arg = has_arg(self.call, 'training')
         self.inputs = []
         self.outputs = []
         self.input_names = []
@@ -368,8 +368,7 @@ class Network(Layer):
         for layer in self.layers:
             if not hasattr(layer, 'updates'):
                 continue
-            if len(layer._inbound_nodes) == 1 or \
-                    not getattr(self, '_is_graph_network', False):
+            if not getattr(self, '_is_graph_network', False):
                 updates += layer.updates
                 continue
             for inputs in self._owned_node_inputs(layer):
@@ -392,8 +391,7 @@ class Network(Layer):
         for layer in self.layers:
             if not hasattr(layer, 'losses'):
                 continue
-            if len(layer._inbound_nodes) == 1 or \
-                    not getattr(self, '_is_graph_network', False):
+            if not getattr(self, '_is_graph_network', False):
                 losses += layer.losses
                 continue
             for inputs in self._owned_node_inputs(layer):

@@ -281,6 +281,11 @@ class Model(Network):
                                      % (name, self.output_names))
             return [target_tensors.get(name) for name in self.output_names]
         if K.is_tensor(target_tensors):
+            if len(self.outputs) != 1:
+                raise ValueError('The model has %d outputs, but you passed a '
+                                 'single tensor as `target_tensors`. Expected '
+                                 'a list or a dict of tensors.'
+                                 % len(self.outputs))
             return [target_tensors]
         raise TypeError('Expected `target_tensors` to be a tensor, a list of '
                         'tensors, or dict of tensors, but got: %s'
@@ -320,7 +325,7 @@ class Model(Network):
             self.targets.append(target)
 
     def _prepare_sample_weights(self, sample_weight_mode, skip):
-        modes = self._sample_weight_modes(sample_weight_mode)
+        modes = self._sample_weight_modes(sample_weight_mode, skip)
         self.sample_weight_modes = modes
         self.sample_weights = []
         for i, mode in enumerate(modes):
@@ -334,7 +339,7 @@ class Model(Network):
         self._feed_sample_weight_modes = [
             modes[i] for i in range(len(self.outputs)) if i not in skip]
 
-    def _sample_weight_modes(self, mode):
+    def _sample_weight_modes(self, mode, skip=()):
         names = self.output_names
         if isinstance(mode, dict):
             for name in mode:
@@ -342,6 +347,12 @@ class Model(Network):
                     raise ValueError('Unknown entry in sample_weight_mode '
                                      'dictionary: "%s". Only expected the '
                                      'following keys: %s' % (name, names))
+            for i, name in enumerate(names):
+                # Unlike a loss dict, a mode dict names every weighted
+                # output (Keras 2.2 refused a partial one).
+                if i not in skip and name not in mode:
+                    raise ValueError('Output "%s" missing from '
+                                     'sample_weight_modes dictionary' % name)
             return [mode.get(name) for name in names]
         if isinstance(mode, list):
             if len(mode) != len(self.outputs):
@@ -467,8 +478,18 @@ class Model(Network):
     # Data.
 
     def _set_inputs(self, inputs, outputs=None, training=None):
-        """Gives a subclassed model symbolic inputs shaped like `inputs`
-        (arrays or tensors) and computes its outputs."""
+        """Gives a model symbolic inputs shaped like `inputs` (arrays or
+        tensors) and computes its outputs by calling it on them.
+
+        # Raises
+            ValueError: if the model already has inputs.
+        """
+        if self.inputs:
+            raise ValueError('Model inputs are already set.')
+        # Any forward pass computed for earlier inputs is stale now.
+        self.predict_function = None
+        self.train_function = None
+        self.test_function = None
         self.inputs = []
         self.input_names = []
         self._feed_inputs = []

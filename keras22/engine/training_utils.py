@@ -259,6 +259,63 @@ def check_array_lengths(inputs, targets, weights=None):
                          '%d target samples.' % (set_y.pop(), set_w.pop()))
 
 
+def check_array_length_consistency(inputs, targets, weights=None):
+    """Checks that inputs, targets and sample weights count the same samples.
+
+    Keras 2.2.4's name for this check. Each argument is an array, a list
+    of arrays, or `None`; a missing array (`None`, alone or in a list)
+    counts as zero samples, so inputs with no targets disagree, while
+    three `None`s (or three empty lists) agree.
+
+    # Arguments
+        inputs: the input array(s).
+        targets: the target array(s).
+        weights: the sample weight array(s).
+
+    # Raises
+        ValueError: naming the disagreeing counts.
+    """
+    def lengths(arrays):
+        if arrays is None:
+            return {0}
+        if not isinstance(arrays, (list, tuple)):
+            arrays = [arrays]
+        counts = set()
+        for x in arrays:
+            if x is None:
+                counts.add(0)
+            elif K.is_tensor(x):
+                # A symbolic tensor's batch size is only known when fed.
+                dim = K.int_shape(x)[0] if K.int_shape(x) else None
+                if dim is not None:
+                    counts.add(int(dim))
+            else:
+                counts.add(int(np.shape(x)[0]))
+        return counts
+
+    set_x, set_y, set_w = lengths(inputs), lengths(targets), lengths(weights)
+    if len(set_x) > 1:
+        raise ValueError('All input arrays (x) should have the same number of '
+                         'samples. Got array shapes: %s'
+                         % [np.shape(x) for x in inputs])
+    if len(set_y) > 1:
+        raise ValueError('All target arrays (y) should have the same number '
+                         'of samples. Got array shapes: %s'
+                         % [np.shape(y) for y in targets])
+    if set_x and set_y and set_x != set_y:
+        raise ValueError('Input arrays should have the same number of samples '
+                         'as target arrays. Found %d input samples and %d '
+                         'target samples.' % (min(set_x), min(set_y)))
+    if len(set_w) > 1:
+        raise ValueError('All sample_weight arrays should have the same '
+                         'number of samples. Got array shapes: %s'
+                         % [np.shape(w) for w in weights])
+    if set_y and set_w and set_y != set_w:
+        raise ValueError('Sample_weight arrays should have the same number of '
+                         'samples as target arrays. Got %d input samples and '
+                         '%d target samples.' % (min(set_y), min(set_w)))
+
+
 def check_loss_and_target_compatibility(targets, loss_fns, output_shapes):
     """Catches targets that cannot suit their loss (one-hot versus integer
     labels, shape mismatches).

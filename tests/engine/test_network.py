@@ -216,3 +216,49 @@ def test_summary_format_matches_keras_22():
         'Trainable params: 25,120',
         'Non-trainable params: 0',
         '_' * 65]
+
+
+def test_model_call_outputs_inherit_the_learning_phase():
+    from keras22.layers import Dropout
+    a = Input(shape=(3,))
+    b = Input(shape=(3,))
+    model = Model([a, b], [Dense(2)(a), Dropout(0.5)(b)])
+    assert model.uses_learning_phase
+    c_out, d_out = model([Input(shape=(3,)), Input(shape=(3,))])
+    # As in Keras 2.2: every output of a model that uses the learning
+    # phase is marked, not only the one behind the Dropout.
+    assert c_out._uses_learning_phase and d_out._uses_learning_phase
+
+
+def test_layer_with_several_outputs_and_no_mask_support():
+    class Twice(Layer):
+        def call(self, inputs):
+            return [K.abs(inputs), -inputs]
+
+        def compute_output_shape(self, input_shape):
+            return [input_shape, input_shape]
+
+    class Add(Layer):
+        def call(self, inputs):
+            return inputs[0] + inputs[1]
+
+    x = Input(shape=(2, 3))
+    p, n = Twice()(x)
+    model = Model(x, Add()([p, n]))
+    data = np.array([[[-1., 2., 0.], [3., -4., 5.]]])
+    np.testing.assert_allclose(model.predict(data), np.abs(data) - data)
+
+
+def test_nested_model_counts_only_its_own_updates_and_losses():
+    from keras22.layers import BatchNormalization
+    inner = Sequential([Dense(3, input_dim=3, activity_regularizer='l1'),
+                        BatchNormalization(), Dense(3)])
+    assert len(inner.updates) == 2 and len(inner.losses) == 1
+    x = Input(shape=(3,))
+    outer = Model(x, inner(x))
+    # Calling `inner` on `x` adds updates and a loss for `x`, which belong
+    # to `outer`, not to `inner`'s own graph.
+    assert len(inner.updates) == 2 and len(inner.losses) == 1
+    assert len(outer.updates) == 2 and len(outer.losses) == 1
+    outer.compile('sgd', 'mse')
+    outer.fit(np.ones((4, 3)), np.ones((4, 3)), verbose=0)

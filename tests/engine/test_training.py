@@ -290,3 +290,57 @@ def test_errors_before_work():
         clf = Sequential([Dense(3, activation='softmax', input_dim=4)])
         clf.compile('sgd', 'categorical_crossentropy')
         clf.fit(x, y, verbose=0)
+
+
+def test_check_array_length_consistency_counts_missing_arrays_as_zero():
+    from keras22.engine import training_utils
+    a = np.zeros((4, 3))
+    b = np.zeros((3, 2))
+    training_utils.check_array_length_consistency(None, None, None)
+    training_utils.check_array_length_consistency(a, a, a)
+    training_utils.check_array_length_consistency([a, a], [a], [a])
+    training_utils.check_array_length_consistency([None], [None], [None])
+    for args in [(a, None, None), (a, a, None), ([a], [None], None),
+                 ([a], [b], None), ([a], None, [b]), ([a, b], None, None)]:
+        with pytest.raises(ValueError):
+            training_utils.check_array_length_consistency(*args)
+
+
+def test_sample_weight_mode_dict_must_name_every_output():
+    a = Input(shape=(3,))
+    model = Model(a, [Dense(2, name='out_a')(a), Dense(2, name='out_b')(a)])
+    with pytest.raises(ValueError, match='"out_b" missing'):
+        model.compile('sgd', 'mse', sample_weight_mode={'out_a': None})
+    with pytest.raises(ValueError, match='Unknown entry'):
+        model.compile('sgd', 'mse', sample_weight_mode={'nope': None})
+    model.compile('sgd', 'mse', sample_weight_mode={'out_a': None,
+                                                    'out_b': None})
+    # An output without a loss needs no mode.
+    with pytest.warns(UserWarning, match='missing from loss dictionary'):
+        model.compile('sgd', loss={'out_a': 'mse'},
+                      sample_weight_mode={'out_a': None})
+
+
+def test_single_target_tensor_for_several_outputs_is_refused():
+    a = Input(shape=(3,))
+    model = Model(a, [Dense(2, name='out_a')(a), Dense(2, name='out_b')(a)])
+    target = K.variable(np.zeros((4, 2)))
+    with pytest.raises(ValueError, match='2 outputs, but you passed a single '
+                                         'tensor as `target_tensors`'):
+        model.compile('sgd', 'mse', target_tensors=target)
+    model.compile('sgd', 'mse', target_tensors=[target, target])
+    # The targets come from the tensors: no target arrays to feed.
+    loss = model.train_on_batch(np.zeros((4, 3)), None)
+    assert np.all(np.isfinite(loss))
+
+
+def test_set_inputs_refuses_a_model_with_inputs_and_rebuilds_without():
+    x = Input(shape=(4,))
+    model = Model(x, Dense(2)(x))
+    with pytest.raises(ValueError, match='already set'):
+        model._set_inputs(model.inputs)
+    reference = model.predict(np.ones((1, 4)))
+    model.inputs = None
+    model._set_inputs(x)
+    np.testing.assert_allclose(model.predict(np.ones((1, 4))), reference,
+                               rtol=1e-6)
