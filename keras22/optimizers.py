@@ -55,21 +55,41 @@ def _read(variable):
     return K.identity(variable)
 
 
+_KERAS_2_0_ARGS = ('params', 'constraints', 'loss')
+
+
+def _is_keras_2_0_call(args, kwargs):
+    """Whether `get_updates` was called as in Keras 2.0:
+    `(params, constraints, loss)`, the last ones possibly by keyword."""
+    if 'constraints' in kwargs or len(args) == 3:
+        return True
+    # `get_updates(params, constraints, loss=loss)`: the second argument
+    # of the Keras 2.2 form is a list of variables, never a dict.
+    return len(args) == 2 and isinstance(args[1], dict)
+
+
 def _get_updates_method(method):
     """Decorates `get_updates`: builds it in the Keras graph, and accepts
     the Keras 2.0 call `get_updates(params, constraints, loss)`."""
     @functools.wraps(method)
     def get_updates(self, *args, **kwargs):
-        if len(args) == 3 or 'constraints' in kwargs:
+        if len(args) > 3:
+            raise TypeError('`get_updates` takes (loss, params), or the '
+                            'Keras 2.0 (params, constraints, loss); got %d '
+                            'positional arguments.' % len(args))
+        if _is_keras_2_0_call(args, kwargs):
             warnings.warn('`get_updates(params, constraints, loss)` is the '
                           'Keras 2.0 call; use `get_updates(loss, params)`. '
                           'Constraints are now read from the weights '
                           'themselves, the `constraints` argument is '
                           'ignored.')
+            for name, value in zip(_KERAS_2_0_ARGS, args):
+                if name in kwargs:
+                    raise TypeError('get_updates() got multiple values for '
+                                    'argument %r' % name)
+                kwargs[name] = value
             kwargs.pop('constraints', None)
-            if len(args) == 3:
-                kwargs['params'], _, kwargs['loss'] = args
-                args = ()
+            args = ()
         with keras_graph_scope():
             return method(self, *args, **kwargs)
     get_updates._keras22_graph_method = True

@@ -402,6 +402,31 @@ def test_legacy_get_updates_call():
                                      constraints={})
 
 
+@pytest.mark.parametrize('name', ['SGD', 'RMSprop', 'Adagrad', 'Adadelta',
+                                  'Adam', 'Adamax', 'Nadam'])
+def test_every_get_updates_call_form(name):
+    # The Keras 2.0 form (params, constraints, loss), positional or with
+    # `loss=`, and the Keras 2.2 form (loss, params), in every spelling.
+    param = K.variable(1.)
+    x = K.placeholder(shape=())
+    loss = K.mean(x * param)
+    params = [param]
+    constraints_ = {param: lambda v: v}
+    optimizer = getattr(optimizers, name)()
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        calls = [optimizer.get_updates(params, constraints_, loss),
+                 optimizer.get_updates(params, constraints_, loss=loss)]
+    calls += [optimizer.get_updates(loss, params),
+              optimizer.get_updates(loss, params=params),
+              optimizer.get_updates(loss=loss, params=params)]
+    for updates in calls:
+        before = K.get_value(param)
+        K.function([x], [loss], updates)([np.float32(1.)])
+        # d(loss)/d(param) = 1 > 0, so every optimizer lowers the value.
+        assert K.get_value(param) < before
+
+
 def test_base_optimizer_is_abstract():
     with pytest.raises(NotImplementedError):
         optimizers.Optimizer().get_updates(None, [])
