@@ -277,6 +277,15 @@ def _stored_layers(f):
     return stored
 
 
+class _WeightMismatch(ValueError):
+    """A layer's saved weights do not fit it; `what` says how (`'number of
+    weights'` or `'shape'`), for the warning of `skip_mismatch`."""
+
+    def __init__(self, message, what):
+        super(_WeightMismatch, self).__init__(message)
+        self.what = what
+
+
 def _matched_values(layer, values, source, version, backend, reshape):
     """Pairs a layer's variables with values from a file, converted and
     checked.
@@ -292,10 +301,11 @@ def _matched_values(layer, values, source, version, backend, reshape):
     values = preprocess_weights_for_loading(layer, list(values), version,
                                             backend, reshape=reshape)
     if len(values) != len(variables):
-        raise ValueError('Layer "%s" (%s) expects %d weights, but the saved '
-                         'weights of layer "%s" have %d elements.'
-                         % (layer.name, layer.__class__.__name__,
-                            len(variables), source, len(values)))
+        raise _WeightMismatch(
+            'Layer "%s" (%s) expects %d weights, but the saved weights of '
+            'layer "%s" have %d elements.'
+            % (layer.name, layer.__class__.__name__, len(variables), source,
+               len(values)), 'number of weights')
     pairs = []
     for variable, value in zip(variables, values):
         expected = tuple(K.int_shape(variable))
@@ -304,14 +314,14 @@ def _matched_values(layer, values, source, version, backend, reshape):
             if reshape and value.size == int(np.prod(expected)):
                 value = value.reshape(expected)
             else:
-                raise ValueError(
+                raise _WeightMismatch(
                     'Weight "%s" of layer "%s" has shape %s, but the saved '
                     'weight for it (from layer "%s") has shape %s%s.'
                     % (variable.name, layer.name, expected, source,
                        value.shape,
                        '' if reshape else
                        ' (pass reshape=True to reshape weights of equal '
-                       'size)'))
+                       'size)'), 'shape')
         pairs.append((variable, value))
     return pairs
 
@@ -340,10 +350,12 @@ def load_weights_from_hdf5_group(f, layers, reshape=False):
     weighted = [layer for layer in layers if layer.weights]
     if len(stored) != len(weighted):
         raise ValueError(
-            'You are trying to load a weight file containing %d layers with '
-            'weights (%s) into a model with %d layers with weights (%s).'
-            % (len(stored), ', '.join(name for name, _ in stored),
-               len(weighted), ', '.join(layer.name for layer in weighted)))
+            'You are trying to load a weight file containing %d layers into '
+            'a model with %d layers (counting layers with weights; in the '
+            'file: %s; in the model: %s).'
+            % (len(stored), len(weighted),
+               ', '.join(name for name, _ in stored),
+               ', '.join(layer.name for layer in weighted)))
     pairs = []
     for layer, (name, values) in zip(weighted, stored):
         pairs += _matched_values(layer, values, name, version, backend,
@@ -386,8 +398,10 @@ def load_weights_from_hdf5_group_by_name(f, layers, skip_mismatch=False,
             except ValueError as e:
                 if not skip_mismatch:
                     raise
-                warnings.warn('Skipping loading of weights for layer %s: %s'
-                              % (layer.name, e))
+                # Keras 2.2's wording, which users' warning filters match.
+                warnings.warn('Skipping loading of weights for layer %s due '
+                              'to mismatch in %s: %s'
+                              % (layer.name, getattr(e, 'what', 'shape'), e))
     K.batch_set_value(pairs)
 
 
@@ -910,24 +924,39 @@ def _function_name(value, table, what):
     return table.get(name)
 
 
-def _upgrade_losses(value):
+def _is_custom_class(value, custom_objects):
+    """Whether a saved `{'class_name', 'config'}` names a class of the user
+    (in `custom_objects` or a custom object scope): a loss or metric
+    object with `get_config`, which compile rebuilds as Keras 2.2 did."""
+    from ..utils.generic_utils import get_custom_objects
+    name = value.get('class_name')
+    return name in (custom_objects or {}) or name in get_custom_objects()
+
+
+def _upgrade_losses(value, custom_objects=None):
     if isinstance(value, dict) and 'class_name' in value:
+        if _is_custom_class(value, custom_objects):
+            return value
         name = _function_name(value, _LOSS_CLASSES, 'loss')
         if name is None:
             raise ValueError('The saved loss %s cannot be expressed with '
-                             'Keras 2.2 losses; load with compile=False and '
-                             'compile the model again.'
-                             % json.dumps(value))
+                             'Keras 2.2 losses; if it is a loss class of '
+                             'yours, pass it in custom_objects; otherwise '
+                             'load with compile=False and compile the model '
+                             'again.' % json.dumps(value))
         return name
     if isinstance(value, dict):
-        return {k: _upgrade_losses(v) for k, v in value.items()}
+        return {k: _upgrade_losses(v, custom_objects)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_upgrade_losses(v) for v in value]
+        return [_upgrade_losses(v, custom_objects) for v in value]
     return value
 
 
-def _upgrade_metrics(value):
+def _upgrade_metrics(value, custom_objects=None):
     if isinstance(value, dict) and 'class_name' in value:
+        if _is_custom_class(value, custom_objects):
+            return value
         name = _function_name(value, _METRIC_CLASSES, 'metric')
         if name is None:
             warnings.warn('The saved metric %s has no Keras 2.2 equivalent; '
@@ -935,9 +964,11 @@ def _upgrade_metrics(value):
                           % value.get('class_name'))
         return name
     if isinstance(value, dict):
-        return {k: _upgrade_metrics(v) for k, v in value.items()}
+        return {k: _upgrade_metrics(v, custom_objects)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [m for m in (_upgrade_metrics(v) for v in value)
+        return [m for m in (_upgrade_metrics(v, custom_objects)
+                            for v in value)
                 if m is not None]
     return value
 
@@ -958,6 +989,8 @@ def _swap_custom_objects(value, custom_objects):
         return custom_objects.get(value, value)
     if isinstance(value, list):
         return [_swap_custom_objects(v, custom_objects) for v in value]
+    if isinstance(value, dict) and 'class_name' in value:
+        return value  # an object's config, rebuilt by compile
     if isinstance(value, dict):
         return {k: _swap_custom_objects(v, custom_objects)
                 for k, v in value.items()}
@@ -1042,11 +1075,13 @@ def _compile_from_file(model, f, training_config, custom_objects):
         training_config['optimizer_config'], custom_objects)
     optimizer = optimizers.deserialize(optimizer_config,
                                        custom_objects=custom_objects)
-    loss = _upgrade_losses(training_config.get('loss'))
-    metrics = _per_output(_upgrade_metrics(training_config.get('metrics')),
-                          model.output_names)
+    loss = _upgrade_losses(training_config.get('loss'), custom_objects)
+    metrics = _per_output(
+        _upgrade_metrics(training_config.get('metrics'), custom_objects),
+        model.output_names)
     weighted = _per_output(
-        _upgrade_metrics(training_config.get('weighted_metrics')),
+        _upgrade_metrics(training_config.get('weighted_metrics'),
+                         custom_objects),
         model.output_names)
     with CustomObjectScope(custom_objects):
         model.compile(

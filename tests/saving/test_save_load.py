@@ -222,6 +222,41 @@ def test_custom_layers_losses_and_metrics(tmp_path):
     assert_same_predictions(model, scoped, x)
 
 
+class WeightedMSE(object):
+    """A loss object with state and `get_config` (Keras 2.2 saves it as
+    `{'class_name', 'config'}`)."""
+
+    def __init__(self, weight):
+        self.weight = weight
+
+    def __call__(self, y_true, y_pred):
+        return self.weight * losses.mean_squared_error(y_true, y_pred)
+
+    def get_config(self):
+        return {'weight': self.weight}
+
+
+def test_loss_objects_of_the_user(tmp_path):
+    inputs = layers.Input(shape=(3,))
+    model = Model(inputs, layers.Dense(2, name='out')(inputs))
+    model.compile('sgd', loss={'out': WeightedMSE(0.3)})
+    x, y = tiny_data()
+    path = str(tmp_path / 'loss_object.h5')
+    model.save(path)
+    with h5py.File(path, 'r') as f:
+        training = json.loads(_text(f.attrs['training_config']))
+    assert training['loss'] == {'out': {'class_name': 'WeightedMSE',
+                                        'config': {'weight': 0.3}}}
+    with pytest.raises(ValueError, match='WeightedMSE.*custom_objects'):
+        load_model(path)
+    expected = 0.3 * np.mean((model.predict(x) - y) ** 2)
+    loaded = load_model(path, custom_objects={'WeightedMSE': WeightedMSE})
+    assert_allclose(loaded.test_on_batch(x, y), expected, rtol=1e-5)
+    with CustomObjectScope({'WeightedMSE': WeightedMSE}):
+        scoped = load_model(path)
+    assert_allclose(scoped.test_on_batch(x, y), expected, rtol=1e-5)
+
+
 def test_large_configs_and_long_name_lists(tmp_path):
     big = np.arange(12000, dtype='float32')
 
