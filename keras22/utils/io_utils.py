@@ -1,6 +1,8 @@
 """Input/output utilities: `HDF5Matrix`, `H5Dict` and the overwrite
 prompt."""
+import builtins
 import pickle
+import sys
 from collections import defaultdict
 
 import numpy as np
@@ -33,7 +35,9 @@ class HDF5Matrix(object):
     array or boolean mask of indices, in any order and with repeats; more
     axes may follow in a tuple. Keras 2.2 ignored slice steps, read
     negative indices from outside the view and passed unsorted index lists
-    to h5py, which refused them.
+    to h5py, which refused them. As in Keras 2.2, and unlike NumPy, a
+    slice whose stop lies past the end of the view raises an IndexError
+    instead of being cut short, and `None` raises a TypeError.
 
     # Arguments
         datapath: path of the HDF5 file.
@@ -100,6 +104,11 @@ class HDF5Matrix(object):
                                  '%d rows.' % (key, length))
             return self.data[self.start + index]
         if isinstance(key, slice):
+            if isinstance(key.stop, (int, np.integer)) and key.stop > length:
+                # Keras 2.2 refused slices reaching past the view (legacy
+                # loops stop on this IndexError) rather than clipping.
+                raise IndexError('HDF5Matrix: slice stop %d is out of range '
+                                 'for %d rows.' % (key.stop, length))
             first, stop, step = key.indices(length)
             if step > 0:
                 if stop <= first:
@@ -108,6 +117,10 @@ class HDF5Matrix(object):
             # h5py only reads increasing positions.
             positions = np.arange(first, stop, step)
             return self._take(positions)
+        if key is None or isinstance(key, (float, str, bytes)):
+            raise TypeError('HDF5Matrix: cannot index with %r; use an '
+                            'integer, a slice, or a list of integers.'
+                            % (key,))
         indices = np.asarray(key)
         if indices.dtype == bool:
             if indices.shape != (length,):
@@ -188,12 +201,13 @@ def ask_to_proceed_with_overwrite(filepath):
         EOFError: when there is nobody to answer (standard input is
             closed); pass `overwrite=True` to the saving function instead.
     """
+    ask = _input_function()
     try:
-        answer = input('[WARNING] %s already exists - overwrite? [y/n]'
-                       % filepath).strip().lower()
+        answer = ask('[WARNING] %s already exists - overwrite? [y/n]'
+                     % filepath).strip().lower()
         while answer not in ('y', 'n'):
-            answer = input('Please type "y" to overwrite or "n" to '
-                           'cancel.').strip().lower()
+            answer = ask('Please type "y" to overwrite or "n" to '
+                         'cancel.').strip().lower()
     except EOFError:
         raise EOFError('ask_to_proceed_with_overwrite: %s exists and no '
                        'answer could be read from standard input; pass '
@@ -202,6 +216,22 @@ def ask_to_proceed_with_overwrite(filepath):
         return False
     print('[TIP] Next time specify overwrite=True!')
     return True
+
+
+_BUILTIN_INPUT = builtins.input
+
+
+def _input_function():
+    """`input`, or the replacement a script or test installed: Keras 2.2
+    read the answer through `six.moves.input`, which legacy tests patch;
+    newer code patches `builtins.input`."""
+    six_moves = sys.modules.get('six.moves')
+    # vars(), not getattr: six resolves its moves lazily and would cache
+    # whatever `builtins.input` is at that moment.
+    replaced = vars(six_moves).get('input') if six_moves else None
+    if replaced is not None and replaced is not _BUILTIN_INPUT:
+        return replaced
+    return builtins.input
 
 
 def _is_numpy_value(value):

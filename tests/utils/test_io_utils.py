@@ -89,6 +89,15 @@ def test_hdf5_matrix_errors(h5_file):
         matrix[np.array([True, False])]
     with pytest.raises(IndexError, match='cannot index'):
         matrix[[0.5]]
+    # Keras 2.2 refused slices reaching past the view, and None.
+    with pytest.raises(IndexError, match='slice stop 5 is out of range'):
+        matrix[2:5]
+    with pytest.raises(IndexError, match='out of range'):
+        matrix[100:101]
+    np.testing.assert_array_equal(matrix[2:4], REFERENCE[4:6])
+    np.testing.assert_array_equal(matrix[3:], REFERENCE[5:6])
+    with pytest.raises(TypeError, match='cannot index'):
+        matrix[None]
     with pytest.raises(ValueError, match='start'):
         HDF5Matrix(h5_file, 'x', start=5, end=3)
     with pytest.raises(ValueError, match='end'):
@@ -118,6 +127,19 @@ def test_ask_to_proceed_with_overwrite(monkeypatch, capsys):
     monkeypatch.setattr('builtins.input', closed)
     with pytest.raises(EOFError, match='overwrite=True'):
         ask_to_proceed_with_overwrite('/some/model.h5')
+
+
+def test_ask_to_proceed_reads_six_moves_input_when_replaced(monkeypatch):
+    # Keras 2.2 read the answer through six.moves.input, which legacy
+    # tests and scripts replace.
+    six = pytest.importorskip('six')
+    monkeypatch.setattr(six.moves, 'input', lambda prompt='': 'n',
+                        raising=False)
+    monkeypatch.setattr('builtins.input', lambda prompt='': 'y')
+    assert ask_to_proceed_with_overwrite('/some/model.h5') is False
+    monkeypatch.undo()
+    monkeypatch.setattr('builtins.input', lambda prompt='': 'y')
+    assert ask_to_proceed_with_overwrite('/some/model.h5') is True
 
 
 def _fill(store):
