@@ -908,12 +908,14 @@ class RNN(Layer):
         if self.stateful:
             self._carry_states(states, full_inputs)
         output = outputs if self.return_sequences else last_output
-        if training is None and (
-                getattr(last_output, '_uses_learning_phase', False) or
-                self._uses_dropout()):
-            output._uses_learning_phase = True
-            for state in states:
-                state._uses_learning_phase = True
+        # Always set, on eager results too: Keras 2.2 set the flag on every
+        # output of a layer call, and legacy code reads it without a
+        # default (False when `training` was given).
+        uses_lp = training is None and (
+            getattr(last_output, '_uses_learning_phase', False) or
+            self._uses_dropout())
+        for tensor in [output] + states:
+            tensor._uses_learning_phase = bool(uses_lp)
         if self.return_state:
             return [output] + states
         return output

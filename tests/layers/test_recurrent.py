@@ -612,6 +612,21 @@ def test_dropout_with_explicit_training_argument():
     assert not np.allclose(fn([X])[0], fn([X])[0])
 
 
+@pytest.mark.parametrize('cls', [SimpleRNN, GRU, LSTM])
+def test_learning_phase_flag_is_always_set(cls):
+    # Keras 2.2 flagged every output, eager ones included; legacy code
+    # reads `_uses_learning_phase` without a default
+    x = K.ones((BATCH, STEPS, DIM))
+    layer = cls(UNITS, dropout=0.5, recurrent_dropout=0.5,
+                return_state=True)
+    outputs = layer(x)
+    assert all(t._uses_learning_phase is True for t in outputs)
+    outputs = layer(x, training=True)
+    assert all(t._uses_learning_phase is False for t in outputs)
+    assert cls(UNITS)(x)._uses_learning_phase is False
+    assert cls(UNITS)(Input((STEPS, DIM)))._uses_learning_phase is False
+
+
 # ----------------------------------------------------------------------
 # Configs, Keras 1 arguments, layer_test.
 
