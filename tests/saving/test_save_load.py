@@ -151,6 +151,28 @@ def test_open_h5py_file_objects_are_accepted(tmp_path):
     assert isinstance(loaded.optimizer, optimizers.SGD)
 
 
+def test_groups_and_in_memory_files_are_accepted(tmp_path):
+    model = tiny_sequential()
+    model.compile('adam', 'mse')
+    x, _ = tiny_data()
+    path = str(tmp_path / 'groups.h5')
+    with h5py.File(path, 'w') as f:
+        group = f.create_group('model')
+        save_model(model, group)
+        assert_same_predictions(model, load_model(group), x)
+    # An in-memory file, whose bytes are then loaded from disk.
+    with h5py.File('in memory', mode='w', driver='core',
+                   backing_store=False) as f:
+        save_model(model, f)
+        assert_same_predictions(model, load_model(f), x)
+        f.flush()
+        image = f.id.get_file_image()
+    with open(path, 'wb') as raw:
+        raw.write(image)
+    with h5py.File(path, 'r') as f:
+        assert_same_predictions(model, load_model(f), x)
+
+
 def test_subclassed_models_cannot_be_saved_whole(tmp_path):
     class Subclassed(Model):
         def __init__(self):
