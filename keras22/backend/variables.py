@@ -49,6 +49,38 @@ class KerasVariable(resource_variable_ops.ResourceVariable):
         return self ** other
 
 
+
+def _operator_in_graph_of_operand(name):
+    """Wraps a variable operator so that, with a symbolic operand, the
+    operation is built in that operand's graph.
+
+    TensorFlow 2 evaluates `variable * placeholder` by reading the variable
+    eagerly first, so the symbolic result would hold a frozen copy of its
+    value: no gradient, and later `K.set_value` calls unseen. Built in the
+    graph, the variable is read when the graph runs, as in TensorFlow 1.
+    """
+    base = getattr(resource_variable_ops.ResourceVariable, name)
+
+    def method(self, *args):
+        for arg in args:
+            if is_symbolic(arg):
+                if tf.compat.v1.get_default_graph() is not arg.graph:
+                    with arg.graph.as_default():
+                        return base(self, *args)
+                break
+        return base(self, *args)
+    method.__name__ = name
+    return method
+
+
+for _name in ('__add__', '__radd__', '__sub__', '__rsub__', '__mul__',
+              '__rmul__', '__truediv__', '__rtruediv__', '__floordiv__',
+              '__rfloordiv__', '__mod__', '__rmod__', '__pow__', '__rpow__',
+              '__matmul__', '__rmatmul__', '__lt__', '__le__', '__gt__',
+              '__ge__', '__and__', '__rand__', '__or__', '__ror__',
+              '__xor__', '__rxor__'):
+    setattr(KerasVariable, _name, _operator_in_graph_of_operand(_name))
+
 def _as_tf_dtype(dtype, fn_name='variable'):
     try:
         return tf.as_dtype(dtype)

@@ -208,3 +208,30 @@ def test_get_available_gpus_lists_none_on_the_cpu_build():
     import tensorflow as tf
     gpus = tensorflow_backend._get_available_gpus()
     assert len(gpus) == len(tf.config.list_physical_devices('GPU'))
+
+
+@pytest.mark.parametrize('expression,expected', [
+    (lambda w, x: w * x, lambda w, x: w * x),
+    (lambda w, x: w + x, lambda w, x: w + x),
+    (lambda w, x: w - x, lambda w, x: w - x),
+    (lambda w, x: w / x, lambda w, x: w / x),
+    (lambda w, x: w ** x, lambda w, x: w ** x),
+])
+def test_variable_on_the_left_of_a_symbolic_operand_stays_live(expression,
+                                                                expected):
+    # As in TensorFlow 1: the variable is read when the function runs, so
+    # set_value is seen and gradients reach it.
+    w = K.variable(2.)
+    x = K.placeholder(shape=(3,))
+    y = expression(w, x)
+    grads = K.gradients(K.sum(y), [w])
+    assert grads[0] is not None
+    f = K.function([x], [y, grads[0]])
+    data = np.array([1., 2., 3.], 'float32')
+    K.set_value(w, 3.)
+    out, grad = f([data])
+    np.testing.assert_allclose(out, expected(3., data), rtol=1e-6)
+    step = 1e-3
+    numeric = (np.sum(expected(3. + step, data)) -
+               np.sum(expected(3. - step, data))) / (2 * step)
+    np.testing.assert_allclose(grad, numeric, rtol=1e-3)
