@@ -1326,8 +1326,10 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
         compile: whether to compile the model with the saved training
             configuration and restore the optimizer state.
         safe_mode: when True (the default), refuse to run the Python
-            bytecode a `Lambda` layer saved (a ValueError names the layer);
-            pass False only for files you trust. Keras 2.2 always ran it.
+            bytecode a `Lambda` layer saved in another process (a
+            ValueError names the layer); pass False only for files you
+            trust. Keras 2.2 always ran it. Bytecode of a function this
+            process serialized is the user's own code and always loads.
 
     # Returns
         The model; compiled if the file had a training configuration and
@@ -1337,7 +1339,7 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
         FileNotFoundError: if there is no such file.
         OSError: if the file is not HDF5, or truncated.
         ValueError: if it holds no model, or is damaged, or a Lambda layer
-            holds code and `safe_mode` is True.
+            holds code written elsewhere and `safe_mode` is True.
 
     # Example
     ```python
