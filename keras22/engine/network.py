@@ -542,6 +542,10 @@ class Network(Layer):
         for depth in sorted(self._nodes_by_depth, reverse=True):
             for node in self._nodes_by_depth[depth]:
                 layer = node.outbound_layer
+                if isinstance(layer, InputLayer):
+                    # The network's input is the value (and mask) given for
+                    # it: a mask reaches the layers after the InputLayer.
+                    continue
                 refs = node.input_tensors
                 if not all(id(x) in values for x in refs):
                     continue

@@ -262,3 +262,26 @@ def test_nested_model_counts_only_its_own_updates_and_losses():
     assert len(outer.updates) == 2 and len(outer.losses) == 1
     outer.compile('sgd', 'mse')
     outer.fit(np.ones((4, 3)), np.ones((4, 3)), verbose=0)
+
+
+def test_mask_reaches_the_layers_of_a_nested_model():
+    from keras22.layers import Masking, TimeDistributed
+    inputs = Input(shape=(3, 4))
+    masked = Masking(mask_value=0.)(inputs)
+    inner = Sequential([Dense(5, input_shape=(4,)), Activation('relu')])
+    wrapped = TimeDistributed(inner)
+    outputs = wrapped(masked)
+    model = Model(inputs, outputs)
+    model.compile('rmsprop', 'mse')
+    data = np.random.RandomState(0).randint(1, 5, size=(4, 3, 4)).astype(
+        'float32')
+    for i in range(3):
+        data[i, i:, :] = 0.
+    model.fit(data, np.zeros((4, 3, 5)), epochs=1, verbose=0)
+    # The inner model (a layer without masking) passes the Masking mask on,
+    # so the wrapper's output mask is the per-timestep mask.
+    mask = wrapped.compute_mask(model.layers[2].input,
+                                model.layers[1].compute_mask(
+                                    model.layers[1].input))
+    mask_value = K.function([model.input], [mask])([data])[0]
+    np.testing.assert_array_equal(mask_value, np.any(data, axis=-1))
