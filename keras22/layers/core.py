@@ -584,20 +584,11 @@ class Lambda(Layer):
         arguments = dict(self.arguments)
         if has_arg(self.function, 'mask'):
             arguments['mask'] = mask
-        outputs = self.function(inputs, **arguments)
-        # Remembered for `compute_mask`, which the layer's call runs next.
-        self._output_count = (len(outputs) if isinstance(outputs, list)
-                              else None)
-        return outputs
+        return self.function(inputs, **arguments)
 
     def compute_mask(self, inputs, mask=None):
         if callable(self.mask):
             return self.mask(inputs, mask)
-        if self.mask is None and getattr(self, '_output_count', None):
-            # One (absent) mask per output, so that a layer taking the
-            # second output finds its mask (multi-output Lambda layers
-            # without a mask work in Keras 2.2.4).
-            return [None] * self._output_count
         return self.mask
 
     def get_config(self):
