@@ -410,8 +410,24 @@ class Model(Network):
     # Compiled functions.
 
     def _uses_dynamic_learning_phase(self):
-        """Whether the learning phase is fed (rather than fixed)."""
+        """Whether the learning phase is fed (rather than fixed).
+
+        keras22 feeds it to every model, also those that Keras 2.2 thought
+        did not use it (a layer that reads `K.learning_phase()` without
+        saying so then still trains in training mode); callbacks see the
+        validation arrays as Keras 2.2 listed them (see
+        `_callback_validation_data`).
+        """
         return not isinstance(K.learning_phase(), int)
+
+    def _callback_validation_data(self, val_ins):
+        """The validation arrays that callbacks see as `validation_data`:
+        inputs, targets and sample weights, then the learning-phase value
+        only for a model that uses the learning phase, as in Keras 2.2."""
+        if (val_ins and self._uses_dynamic_learning_phase() and
+                not self.uses_learning_phase):
+            return val_ins[:-1]
+        return val_ins
 
     def _check_compiled(self):
         if not getattr(self, '_is_compiled', False) or \

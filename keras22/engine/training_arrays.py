@@ -104,7 +104,7 @@ def fit_loop(model, f, ins, out_labels=None, batch_size=None, epochs=100,
     callbacks.on_train_begin()
     callback_model.stop_training = False
     for cbk in callbacks:
-        cbk.validation_data = val_ins
+        cbk.validation_data = model._callback_validation_data(val_ins)
     dense_indices = _sparse_to_dense_indices(model, ins)
 
     for epoch in range(initial_epoch, epochs):

@@ -320,7 +320,8 @@ def fit_generator(model, generator, steps_per_epoch=None, epochs=1,
         callbacks.on_train_begin()
         if do_validation and not val_gen:
             for callback in callbacks:
-                callback.validation_data = val_data
+                callback.validation_data = model._callback_validation_data(
+                    val_data)
         callback_model.stop_training = False
         epoch = initial_epoch
         while epoch < epochs:

@@ -616,3 +616,29 @@ def test_tensorboard_with_fit_generator(tmp_path):
                                     write_graph=False)])
     tags = {tag for _, tag, _, _ in read_events(log_dir)[0]}
     assert {'loss', 'val_loss', 'dense_1/kernel_0'} <= tags
+
+
+def test_callback_validation_data_lists_the_phase_only_when_used():
+    # Keras 2.2: inputs, targets, sample weights, then the learning-phase
+    # value 0. only for a model that uses the learning phase.
+    from keras22.layers import Dense, Dropout
+    from keras22.models import Sequential
+    seen = {}
+
+    class Keep(callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            seen[epoch] = self.validation_data
+
+    x = np.random.rand(8, 3).astype('float32')
+    y = np.random.rand(8, 1).astype('float32')
+    plain = Sequential([Dense(1, input_dim=3)])
+    plain.compile('sgd', 'mse')
+    plain.fit(x, y, epochs=1, verbose=0, validation_data=(x, y),
+              callbacks=[Keep()])
+    assert len(seen[0]) == 3
+    np.testing.assert_array_equal(seen[0][0], x)
+    dropped = Sequential([Dropout(0.5, input_shape=(3,)), Dense(1)])
+    dropped.compile('sgd', 'mse')
+    dropped.fit(x, y, epochs=1, verbose=0, validation_data=(x, y),
+                callbacks=[Keep()])
+    assert len(seen[0]) == 4 and seen[0][3] == 0.
