@@ -451,7 +451,14 @@ class Layer(object):
             previous_mask = _collect_previous_mask(input_list)
             if not is_all_none(previous_mask) and has_arg(self.call, 'mask'):
                 kwargs['mask'] = unpack_singleton(previous_mask)
-        return self.call(inputs, **kwargs)
+        output = self.call(inputs, **kwargs)
+        # Keras 2.2 recorded the activity penalty of every call, also on
+        # concrete tensors and variables (its calls were all symbolic).
+        regularizer = getattr(self, 'activity_regularizer', None)
+        if regularizer is not None:
+            self.add_loss([regularizer(x) for x in to_list(output)],
+                          inputs=input_list)
+        return output
 
     def _call_symbolic(self, inputs, input_list, kwargs):
         user_kwargs = dict(kwargs)

@@ -285,3 +285,16 @@ def test_mask_reaches_the_layers_of_a_nested_model():
                                     model.layers[1].input))
     mask_value = K.function([model.input], [mask])([data])[0]
     np.testing.assert_array_equal(mask_value, np.any(data, axis=-1))
+
+
+def test_activity_penalty_recorded_for_a_call_on_a_variable():
+    # Keras 2.2 recorded it for every call; a call on a concrete value
+    # records the concrete penalty.
+    from keras22 import backend as K
+    from keras22.layers import Dense
+    layer = Dense(2, kernel_initializer='ones', activity_regularizer='l2')
+    value = np.ones((1, 3), 'float32')
+    output = layer(K.variable(value))
+    assert len(layer.losses) == 1
+    np.testing.assert_allclose(K.eval(layer.losses[0]),
+                               0.01 * np.sum(K.eval(output) ** 2), rtol=1e-5)
