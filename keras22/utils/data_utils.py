@@ -457,6 +457,7 @@ class OrderedEnqueuer(SequenceEnqueuer):
         self._position = 0
 
     def _begin(self):
+        self._next_epoch_due = False
         self._new_epoch()
 
     def _new_epoch(self):
@@ -485,6 +486,12 @@ class OrderedEnqueuer(SequenceEnqueuer):
 
     def _next_batch(self):
         with self._state_lock:
+            if self._next_epoch_due and self._running:
+                # The next pass starts when its first batch is asked for,
+                # so nothing reads the Sequence after the caller's last
+                # batch (a validation Sequence is not read past its end).
+                self._next_epoch_due = False
+                self._new_epoch()
             future = self._take()
         if future is None:
             return _END
@@ -496,7 +503,7 @@ class OrderedEnqueuer(SequenceEnqueuer):
                 # Every batch of the epoch is computed, so no worker reads
                 # the Sequence while it changes.
                 self.sequence.on_epoch_end()
-                self._new_epoch()
+                self._next_epoch_due = True
             else:
                 self._fill()
         return batch

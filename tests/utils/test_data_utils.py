@@ -671,3 +671,45 @@ def test_generator_enqueuer_wait_time_is_deprecated():
         warnings.simplefilter('always')
         GeneratorEnqueuer(_finite(1), wait_time=0.05)
     assert any(issubclass(w.category, DeprecationWarning) for w in caught)
+
+
+class ReadCountingSequence(Sequence):
+    """Records every batch read."""
+
+    def __init__(self, size):
+        self.size = size
+        self.reads = []
+        self._lock = threading.Lock()
+
+    def __len__(self):
+        return self.size
+
+    def __getitem__(self, index):
+        with self._lock:
+            self.reads.append(index)
+        return index
+
+    def on_epoch_end(self):
+        pass
+
+
+def test_ordered_enqueuer_reads_the_next_pass_only_when_asked():
+    # The next pass of the Sequence starts with the caller's next request,
+    # so a caller that stops after a whole pass caused no further reads.
+    sequence = ReadCountingSequence(3)
+    enqueuer = OrderedEnqueuer(sequence, use_multiprocessing=False)
+    enqueuer.start(workers=2, max_queue_size=10)
+    batches = enqueuer.get()
+    assert [next(batches) for _ in range(3)] == [0, 1, 2]
+    # nothing of the next pass is queued yet (white-box: a read would
+    # otherwise race with stop())
+    assert not enqueuer._pending
+    enqueuer.stop()
+    assert sorted(sequence.reads) == [0, 1, 2]
+
+    sequence = ReadCountingSequence(3)
+    enqueuer = OrderedEnqueuer(sequence, use_multiprocessing=False)
+    enqueuer.start(workers=2, max_queue_size=10)
+    batches = enqueuer.get()
+    assert [next(batches) for _ in range(5)] == [0, 1, 2, 0, 1]
+    enqueuer.stop()
