@@ -16,7 +16,8 @@ from .. import regularizers
 from ..engine.base_layer import (InputSpec, Layer, check_positive_int,
                                  check_rate, pop_input_dim)
 from ..legacy.interfaces import DIM_ORDERING_VALUES, legacy_support
-from ..utils.generic_utils import (deserialize_keras_object, func_dump,
+from ..utils.generic_utils import (_function_from_code,
+                                   deserialize_keras_object, func_dump,
                                    func_load, has_arg)
 
 
@@ -659,20 +660,7 @@ def _known_function(value, custom_objects):
         # A copy, so that the user's module is left as it is.
         globs = dict(globs)
         globs.update(overrides)
-    if isinstance(defaults, list):
-        defaults = tuple(defaults)
-    cells = None
-    if closure is not None:
-        cells = tuple(_cell(c) for c in closure)
-    return python_types.FunctionType(code_object, globs,
-                                     name=code_object.co_name,
-                                     argdefs=defaults, closure=cells)
-
-
-def _cell(value):
-    def holder():
-        return value
-    return holder.__closure__[0]
+    return _function_from_code(code_object, defaults, closure, globs)
 
 
 def _deserialize_function(layer_name, what, value, kind, custom_objects,

@@ -208,14 +208,6 @@ def func_load(code, defaults=None, closure=None, globs=None):
     """
     if isinstance(code, (tuple, list)):
         code, defaults, closure = code
-        if isinstance(defaults, list):
-            defaults = tuple(defaults)
-
-    def cell(value):
-        def holder():
-            return value
-        return holder.__closure__[0]
-
     try:
         raw_code = codecs.decode(code.encode('ascii'), 'base64')
     except (UnicodeEncodeError, binascii.Error):
@@ -227,12 +219,26 @@ def func_load(code, defaults=None, closure=None, globs=None):
                          'probably written by another Python version (%s). '
                          'Pass the function through `custom_objects` '
                          'instead.' % e)
-    if closure is not None:
-        closure = tuple(cell(c) for c in closure)
     if globs is None:
         globs = globals()
+    return _function_from_code(code, defaults, closure, globs)
+
+
+def _function_from_code(code, defaults, closure, globs):
+    """A function made of a code object, with `defaults` (list or tuple),
+    the values of its `closure` (put into cells) and globals `globs`."""
+    if isinstance(defaults, list):
+        defaults = tuple(defaults)
+    if closure is not None:
+        closure = tuple(_cell(value) for value in closure)
     return python_types.FunctionType(code, globs, name=code.co_name,
                                      argdefs=defaults, closure=closure)
+
+
+def _cell(value):
+    def holder():
+        return value
+    return holder.__closure__[0]
 
 
 def has_arg(fn, name, accept_all=False):
