@@ -153,9 +153,7 @@ def main(argv=None):
 
     if args.quick:
         example_data.check_finite('validation loss', loss)
-        assert final_loss < initial_loss, (
-            'training loss did not fall: %.4f -> %.4f'
-            % (initial_loss, final_loss))
+        example_data.check_loss_fell(initial_loss, final_loss)
         predicted = model.predict(x_val[:2])
         assert predicted.shape == (2, args.digits + 1, len(table.chars))
         assert np.allclose(predicted.sum(axis=-1), 1, atol=1e-5)

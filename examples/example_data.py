@@ -260,3 +260,17 @@ def check_finite(name, *values):
     for value in values:
         assert np.all(np.isfinite(value)), '%s is not finite: %r' % (
             name, value)
+
+
+def check_loss_fell(initial_loss, final_loss, what='training loss'):
+    """Raises AssertionError unless `final_loss` is below `initial_loss`."""
+    assert final_loss < initial_loss, (
+        '%s did not fall: %.4f -> %.4f' % (what, initial_loss, final_loss))
+
+
+def check_training(model, x_train, y_train, initial_loss, test_loss):
+    """The outcome `--quick` runs check: a finite test loss, and a training
+    loss below the one measured before training."""
+    check_finite('test loss', test_loss)
+    final_loss = model.evaluate(x_train, y_train, verbose=0)[0]
+    check_loss_fell(initial_loss, final_loss)
