@@ -98,18 +98,30 @@ def identity_conv_weights(kernel_shape):
     return kernel, np.zeros(filters)
 
 
-def make_teacher():
+def build_net(conv1=64, fc1=64, deeper=False):
+    """The teacher's architecture (conv1=64, fc1=64), widened by `conv1`
+    and `fc1`, or deepened by an extra convolution after conv2 and an extra
+    dense layer after fc1."""
     model = Sequential()
-    model.add(Conv2D(64, 3, padding='same', activation='relu',
+    model.add(Conv2D(conv1, 3, padding='same', activation='relu',
                      input_shape=input_shape(), name='conv1'))
     model.add(MaxPooling2D(2, name='pool1'))
     model.add(Conv2D(64, 3, padding='same', activation='relu',
                      name='conv2'))
+    if deeper:
+        model.add(Conv2D(64, 3, padding='same', activation='relu',
+                         name='conv2-deeper'))
     model.add(MaxPooling2D(2, name='pool2'))
     model.add(Flatten(name='flatten'))
-    model.add(Dense(64, activation='relu', name='fc1'))
+    model.add(Dense(fc1, activation='relu', name='fc1'))
+    if deeper:
+        model.add(Dense(fc1, activation='relu', name='fc1-deeper'))
     model.add(Dense(NUM_CLASSES, activation='softmax', name='fc2'))
     return model
+
+
+def make_teacher():
+    return build_net()
 
 
 def compile_model(model):
@@ -121,16 +133,7 @@ def compile_model(model):
 
 def make_wider_student(teacher, init, noise=True, rng=np.random):
     """conv1 goes from 64 to 128 filters and fc1 from 64 to 128 units."""
-    model = Sequential()
-    model.add(Conv2D(128, 3, padding='same', activation='relu',
-                     input_shape=input_shape(), name='conv1'))
-    model.add(MaxPooling2D(2, name='pool1'))
-    model.add(Conv2D(64, 3, padding='same', activation='relu',
-                     name='conv2'))
-    model.add(MaxPooling2D(2, name='pool2'))
-    model.add(Flatten(name='flatten'))
-    model.add(Dense(128, activation='relu', name='fc1'))
-    model.add(Dense(NUM_CLASSES, activation='softmax', name='fc2'))
+    model = build_net(conv1=128, fc1=128)
 
     w1, b1 = teacher.get_layer('conv1').get_weights()
     w2, b2 = teacher.get_layer('conv2').get_weights()
@@ -152,19 +155,7 @@ def make_deeper_student(teacher, init, rng=np.random):
     """An extra convolution after conv2 and an extra dense layer after
     fc1, initialised to the identity ('net2deeper') or randomly
     ('random-init')."""
-    model = Sequential()
-    model.add(Conv2D(64, 3, padding='same', activation='relu',
-                     input_shape=input_shape(), name='conv1'))
-    model.add(MaxPooling2D(2, name='pool1'))
-    model.add(Conv2D(64, 3, padding='same', activation='relu',
-                     name='conv2'))
-    model.add(Conv2D(64, 3, padding='same', activation='relu',
-                     name='conv2-deeper'))
-    model.add(MaxPooling2D(2, name='pool2'))
-    model.add(Flatten(name='flatten'))
-    model.add(Dense(64, activation='relu', name='fc1'))
-    model.add(Dense(64, activation='relu', name='fc1-deeper'))
-    model.add(Dense(NUM_CLASSES, activation='softmax', name='fc2'))
+    model = build_net(deeper=True)
 
     for name in ('conv1', 'conv2', 'fc1', 'fc2'):
         model.get_layer(name).set_weights(
