@@ -131,13 +131,6 @@ def index_words(sequences, start_char, index_from):
     return [list(x) for x in sequences]
 
 
-def drop_long(maxlen, sequences, labels):
-    """Keeps the sequences shorter than `maxlen` (strictly) and their
-    labels."""
-    kept = [(x, y) for x, y in zip(sequences, labels) if len(x) < maxlen]
-    return [x for x, _ in kept], [y for _, y in kept]
-
-
 def limit_words(sequences, num_words, skip_top, oov_char):
     """Replaces (or, with `oov_char=None`, removes) the words whose index
     is below `skip_top` or not below `num_words`."""

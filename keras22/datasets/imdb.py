@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 
+from ..preprocessing.sequence import _remove_long_seq
 from ..utils.data_utils import get_file
 from . import _loading
 
@@ -69,9 +70,10 @@ def load_data(path='imdb.npz', num_words=None, skip_top=0,
     x_train = _loading.index_words(x_train, start_char, index_from)
     x_test = _loading.index_words(x_test, start_char, index_from)
     if maxlen:
-        x_train, labels_train = _loading.drop_long(maxlen, x_train,
-                                                   labels_train)
-        x_test, labels_test = _loading.drop_long(maxlen, x_test, labels_test)
+        x_train, labels_train = _remove_long_seq(maxlen, x_train,
+                                                 labels_train)
+        x_test, labels_test = _remove_long_seq(maxlen, x_test,
+                                               labels_test)
         _loading.check_not_empty('imdb.load_data', maxlen, x_train + x_test)
     if not num_words:
         num_words = _loading.highest_index([x_train, x_test])

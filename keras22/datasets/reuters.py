@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 
+from ..preprocessing.sequence import _remove_long_seq
 from ..utils.data_utils import get_file
 from . import _loading
 
@@ -67,7 +68,7 @@ def load_data(path='reuters.npz', num_words=None, skip_top=0,
 
     xs = _loading.index_words(xs, start_char, index_from)
     if maxlen:
-        xs, labels = _loading.drop_long(maxlen, xs, labels)
+        xs, labels = _remove_long_seq(maxlen, xs, labels)
         _loading.check_not_empty('reuters.load_data', maxlen, xs)
     if not num_words:
         num_words = _loading.highest_index([xs])

@@ -41,8 +41,8 @@ def _is_text_dtype(dtype):
 def _remove_long_seq(maxlen, seq, label):
     """Keeps the sequences shorter than `maxlen` and their labels.
 
-    A private helper of Keras 2.2 (its dataset loaders used it) that legacy
-    code imports.
+    A private helper of Keras 2.2 that legacy code imports; the imdb and
+    reuters loaders filter with it, as Keras 2.2's did.
 
     # Arguments
         maxlen: the length a sequence must stay below.
