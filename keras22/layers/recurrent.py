@@ -1026,25 +1026,28 @@ class _DropoutRNNCell(Layer):
         return (_gate_masks(self._dropout_mask, self._mask_count),
                 _gate_masks(self._recurrent_dropout_mask, self._mask_count))
 
-    def _gate_products(self, x, masks, kernel):
+    def _gate_products(self, x, masks, kernel, blocks=None):
         """`x` times `kernel`, the gates side by side on the last axis.
 
         Implementation 1 with dropout gives each gate its own mask, so the
-        gates are multiplied one by one; otherwise one product does (the
-        same numbers with fewer operations). `x` may be one step or a whole
-        sequence (masks then broadcast over the time axis).
+        gates are multiplied one by one (by `blocks`, the kernel's gate
+        blocks, when they are already split); otherwise one product does
+        (the same numbers with fewer operations). `x` may be one step or a
+        whole sequence (masks then broadcast over the time axis).
         """
         if (getattr(self, 'implementation', 1) == 1 and
                 self._mask_count > 1 and any(m is not None for m in masks)):
-            return K.concatenate([
-                K.dot(_masked(x, m), k)
-                for m, k in zip(masks, _split_gates(kernel, self._mask_count))])
+            if blocks is None:
+                blocks = _split_gates(kernel, self._mask_count)
+            return K.concatenate([K.dot(_masked(x, m), k)
+                                  for m, k in zip(masks, blocks)])
         return K.dot(_masked(x, masks[0]), kernel)
 
     def call(self, inputs, states, training=None):
         dp, rec_dp = self._step_masks(inputs, states, training)
         output, new_states = self._recurrent_step(
-            self._input_products(inputs, dp), states, rec_dp)
+            self._input_products(inputs, dp), states, rec_dp,
+            self._recurrent_weights())
         self._flag_learning_phase(output, training)
         return output, new_states
 
@@ -1053,8 +1056,16 @@ class _DropoutRNNCell(Layer):
         input bias, every gate side by side."""
         raise NotImplementedError
 
-    def _recurrent_step(self, products, states, recurrent_masks):
-        """The rest of a step, from the input half: `(output, states)`."""
+    def _recurrent_weights(self):
+        """The weights the recurrent half reads, in the form it reads them
+        (split into gate blocks where it needs them). The layers prepare
+        them once, before their time loop, rather than at every step (a
+        split inside the loop is redone, with its gradient, per step)."""
+        return {'kernel': self.recurrent_kernel}
+
+    def _recurrent_step(self, products, states, recurrent_masks, weights):
+        """The rest of a step, from the input half and the prepared
+        `weights`: `(output, states)`."""
         raise NotImplementedError
 
     def _flag_learning_phase(self, output, training):
@@ -1134,9 +1145,9 @@ class SimpleRNNCell(_DropoutRNNCell):
             h = K.bias_add(h, self.bias)
         return h
 
-    def _recurrent_step(self, products, states, recurrent_masks):
+    def _recurrent_step(self, products, states, recurrent_masks, weights):
         output = products + K.dot(_masked(states[0], recurrent_masks[0]),
-                                  self.recurrent_kernel)
+                                  weights['kernel'])
         if self.activation is not None:
             output = self.activation(output)
         return output, [output]
@@ -1239,19 +1250,24 @@ class GRUCell(_DropoutRNNCell):
         x = self._gate_products(inputs, masks, self.kernel)
         return x if input_bias is None else K.bias_add(x, input_bias)
 
-    def _recurrent_step(self, products, states, recurrent_masks):
+    def _recurrent_weights(self):
+        _, recurrent_bias = self._biases()
+        return {'kernels': _split_gates(self.recurrent_kernel, 3),
+                'biases': (None if recurrent_bias is None
+                           else _split_gates(recurrent_bias, 3))}
+
+    def _recurrent_step(self, products, states, recurrent_masks, weights):
         h_tm1 = states[0]
         x_z, x_r, x_h = _split_gates(products, 3)
-        _, recurrent_bias = self._biases()
         if self.implementation == 1:
             h_parts = [_masked(h_tm1, m) for m in recurrent_masks]
         else:
             h_parts = [_masked(h_tm1, recurrent_masks[0])] * 3
-        kernels = _split_gates(self.recurrent_kernel, 3)
+        kernels = weights['kernels']
         rec_z, rec_r = [K.dot(h, k) for h, k in zip(h_parts[:2], kernels[:2])]
         candidate_bias = None
-        if recurrent_bias is not None:
-            b_z, b_r, candidate_bias = _split_gates(recurrent_bias, 3)
+        if weights['biases'] is not None:
+            b_z, b_r, candidate_bias = weights['biases']
             rec_z = K.bias_add(rec_z, b_z)
             rec_r = K.bias_add(rec_r, b_r)
         h_for_candidate, candidate_kernel = h_parts[2], kernels[2]
@@ -1361,10 +1377,16 @@ class LSTMCell(_DropoutRNNCell):
         z = self._gate_products(inputs, masks, self.kernel)
         return z if self.bias is None else K.bias_add(z, self.bias)
 
-    def _recurrent_step(self, products, states, recurrent_masks):
+    def _recurrent_weights(self):
+        blocks = (_split_gates(self.recurrent_kernel, 4)
+                  if self.implementation == 1 else None)
+        return {'kernel': self.recurrent_kernel, 'blocks': blocks}
+
+    def _recurrent_step(self, products, states, recurrent_masks, weights):
         h_tm1, c_tm1 = states[0], states[1]
         z = products + self._gate_products(h_tm1, recurrent_masks,
-                                           self.recurrent_kernel)
+                                           weights['kernel'],
+                                           weights['blocks'])
         pre = _split_gates(z, 4)
         h, c = _lstm_update(pre[0], pre[1], pre[2], pre[3], c_tm1,
                             self.activation, self.recurrent_activation)
@@ -1456,30 +1478,35 @@ class _CellLayer(_FlatCellConfig, RNN):
                                             initial_state=initial_state)
 
     def _loop_inputs(self, inputs, step, training):
-        # With implementation 1 and input dropout, each gate multiplies its
-        # own masked copy of the input: four products per step. Their sum
-        # depends on the inputs only (the masks are fixed for the batch), so
-        # they are computed for all steps at once, before the loop, and each
-        # step does only the recurrent half. (Without per-gate masks the
-        # step's single input product is cheaper inside the loop, as
-        # measured on the imdb_lstm shapes.) A subclassed cell with its own
-        # `call` keeps the plain loop.
+        # What does not change between steps is prepared before the loop:
+        # the recurrent weights in the form the step reads them, and, with
+        # implementation 1 and input dropout (each gate multiplying its own
+        # masked copy of the input: four products per step), the input
+        # products of every step at once (the masks are fixed for the
+        # batch). Without per-gate input masks, the step's single input
+        # product is cheaper inside the loop, as measured on the imdb_lstm
+        # shapes. A subclassed cell with its own `call` keeps its step.
         cell = self.cell
-        if (type(cell).call is not _DropoutRNNCell.call or
-                getattr(cell, 'implementation', 1) != 1 or
-                cell._mask_count == 1 or cell._dropout_mask is None):
+        if type(cell).call is not _DropoutRNNCell.call:
             return inputs, step
-        masks = [None if m is None else K.expand_dims(m, 1)
-                 for m in _gate_masks(cell._dropout_mask, cell._mask_count)]
+        masks = _gate_masks(cell._dropout_mask, cell._mask_count)
         recurrent_masks = _gate_masks(cell._recurrent_dropout_mask,
                                       cell._mask_count)
+        weights = cell._recurrent_weights()
+        hoisted = (getattr(cell, 'implementation', 1) == 1 and
+                   cell._mask_count > 1 and cell._dropout_mask is not None)
+        if hoisted:
+            inputs = cell._input_products(
+                inputs, [None if m is None else K.expand_dims(m, 1)
+                         for m in masks])
 
-        def recurrent_step(products, states):
-            output, new_states = cell._recurrent_step(products, states,
-                                                      recurrent_masks)
+        def recurrent_step(x, states):
+            products = x if hoisted else cell._input_products(x, masks)
+            output, new_states = cell._recurrent_step(
+                products, states, recurrent_masks, weights)
             cell._flag_learning_phase(output, training)
             return output, new_states
-        return cell._input_products(inputs, masks), recurrent_step
+        return inputs, recurrent_step
 
 
 for _name in ('units', 'activation', 'use_bias', 'kernel_initializer',
